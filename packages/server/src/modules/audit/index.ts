@@ -1,0 +1,2 @@
+/** audit: the auditor's view of the platform audit log. */
+export { auditRoutes } from './audit.routes.ts';

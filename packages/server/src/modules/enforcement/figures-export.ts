@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import type { FigureRow, Figures, IndicatorUnit } from '@qingyuan/shared';
+
+const QUARTERS = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** The Chinese title of a figures table: 示范区2026年（第四季度）缉毒执法任务指标统计. */
+export function figuresTitle(figures: Figures): string {
+  return `${figures.orgUnit.name}${String(figures.year)}年${figures.quarter ? `（${QUARTERS[figures.quarter] ?? ''}）` : ''}缉毒执法任务指标统计`;
+}
+
+const NUMBER_FORMATS: Record<IndicatorUnit, string> = { 件: '0', 人: '0', 人次: '0', 包: '0', 克: '0.000', 千克: '0.000', 元: '#,##0.00' };
+
+/** A quantity cell: the exact decimal text as an Excel number with a format that shows every place. */
+function quantity(cell: ExcelJS.Cell, unit: IndicatorUnit, text: string | null, missing: string): void {
+  if (text === null) {
+    cell.value = missing;
+    return;
+  }
+  cell.value = Number(text);
+  cell.numFmt = NUMBER_FORMATS[unit];
+}
+
+function rate(cell: ExcelJS.Cell, value: number | null, missing: string): void {
+  if (value === null) {
+    cell.value = missing;
+    return;
+  }
+  // The rate is already rounded (half away from zero, one decimal); Excel shows it without re-rounding.
+  cell.value = Math.round(value * 10) / 1000;
+  cell.numFmt = '+0.0%;-0.0%;0.0%';
+}
+
+/** The figures table as an .xlsx workbook (one sheet, the same numbers as the page). */
+export async function figuresWorkbook(figures: Figures, generatedAt: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '清源禁毒工作平台';
+  workbook.created = new Date(0);
+  const sheet = workbook.addWorksheet('任务指标统计', { views: [{ state: 'frozen', ySplit: 3 }] });
+  sheet.columns = [
+    { width: 30 }, { width: 8 }, { width: 16 }, { width: 14 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 16 }, { width: 10 },
+  ];
+  sheet.mergeCells('A1:I1');
+  sheet.getCell('A1').value = figuresTitle(figures);
+  sheet.getCell('A1').font = { bold: true, size: 14 };
+  sheet.mergeCells('A2:I2');
+  sheet.getCell('A2').value =
+    `统计期间 ${figures.period.from} 至 ${figures.period.to}${figures.partial ? '（截至统计日）' : ''}；同期 ${figures.lastYearPeriod.from} 至 ${figures.lastYearPeriod.to}；` +
+    `上期 ${figures.previousPeriod.from} 至 ${figures.previousPeriod.to}；导出时间 ${generatedAt}`;
+  const header = sheet.getRow(3);
+  header.values = ['指标', '单位', '本期', '任务数', '完成率', '去年同期', '同比', '上期', '环比'];
+  header.font = { bold: true };
+  figures.rows.forEach((r: FigureRow, i) => {
+    const row = sheet.getRow(4 + i);
+    row.getCell(1).value = r.indicator.startsWith('seizures.grams.') ? `  其中：${r.label.replace(/^缴获/, '')}` : r.label;
+    row.getCell(2).value = r.unit;
+    quantity(row.getCell(3), r.unit, r.value, '');
+    quantity(row.getCell(4), r.unit, r.target, '—');
+    rate(row.getCell(5), r.completion, '无任务数');
+    quantity(row.getCell(6), r.unit, r.lastYearValue, '');
+    rate(row.getCell(7), r.yoyChange, '无同期数');
+    quantity(row.getCell(8), r.unit, r.previousValue, '');
+    rate(row.getCell(9), r.popChange, '无上期数');
+  });
+  const note = sheet.getRow(5 + figures.rows.length);
+  note.getCell(1).value = '说明：完成率＝本期÷任务数；同比、环比＝（本期−对比期）÷对比期；均按精确值四舍五入保留一位小数。';
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,200 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  FEED_BATCH_MAX,
+  FeedEvent,
+  PARTNER_KIND_LABELS,
+  addDays,
+  idNumberProblem,
+  normalizeIdNumber,
+  type CreatePartner,
+  type FeedEventResult,
+  type PartnerDto,
+  type PartnerKind,
+} from '@qingyuan/shared';
+import { chinaDate } from '../../platform/clock.ts';
+import type { AuthedContext, RequestContext } from '../../platform/context.ts';
+import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
+import { DomainError, invalidField, notFound } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import type { AlertEngine } from '../alerts/index.ts';
+import { SeenSignatures, feedSignature, freshTimestamp, sameSignature } from './feed-signature.ts';
+import * as repo from './feeds.repository.ts';
+
+const secretPlace = (partnerId: string) => `feed_partner.secret_enc:${partnerId}`;
+/** One body for every signature failure: which check failed is not told. */
+export const badSignature = (): DomainError => new DomainError('unauthenticated', 401, '签名校验失败');
+
+export interface SignedRequest {
+  keyId: string | undefined;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  rawBody: Buffer;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  id: '事件编号', kind: '数据类别', time: '发生时间', place: '地点', 'place.name': '地点名称', 'place.address': '地址', 'place.orgUnitId': '所属单位',
+  idNumber: '身份证号',
+};
+
+/** Partner feeds (特殊行业联网): partner keys, signed batches matched against the registry by blind index. */
+export class FeedsService {
+  private readonly cipher: FieldCipher;
+  private readonly seen = new SeenSignatures();
+
+  constructor(private readonly platform: Platform, private readonly alerts: AlertEngine) {
+    this.cipher = new FieldCipher(platform.keys);
+  }
+
+  private now(): Date {
+    return this.platform.clock.now();
+  }
+
+  private newSecret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  async createPartner(ctx: AuthedContext, input: CreatePartner): Promise<{ id: string; keyId: string; secret: string }> {
+    const id = randomUUID();
+    const keyId = `qyk_${randomBytes(12).toString('hex')}`;
+    const secret = this.newSecret();
+    await this.platform.db.transaction().execute(async (trx) => {
+      await repo.insertPartner(trx, {
+        id, name: input.name, kinds: [...new Set(input.kinds)], keyId, secretEnc: this.cipher.seal(secretPlace(id), secret), createdBy: ctx.actor.userId, at: this.now(),
+      });
+      await this.platform.audit.append(trx, ctx, { action: 'feed.partner_created', entityType: 'feed_partner', entityId: id, changes: { name: input.name, kinds: input.kinds, keyId } });
+    });
+    return { id, keyId, secret };
+  }
+
+  async listPartners(): Promise<PartnerDto[]> {
+    const partners = await repo.partners(this.platform.db);
+    const counts = await repo.dailyCounts(this.platform.db, partners.map((p) => p.id), addDays(chinaDate(this.now()), -13));
+    return partners.map((p) => ({
+      id: p.id, name: p.name, kinds: p.kinds as PartnerKind[], keyId: p.keyId, active: p.active, createdAt: p.createdAt.toISOString(),
+      rotatedAt: p.rotatedAt?.toISOString() ?? null, revokedAt: p.revokedAt?.toISOString() ?? null,
+      daily: counts.filter((c) => c.partner_id === p.id).map((c) => ({ day: c.day, received: c.received, matched: c.matched, unmatched: c.unmatched })),
+    }));
+  }
+
+  async rotate(ctx: AuthedContext, id: string): Promise<{ id: string; keyId: string; secret: string }> {
+    const secret = this.newSecret();
+    return this.platform.db.transaction().execute(async (trx) => {
+      const partner = await repo.partnerById(trx, id, true);
+      if (!partner) throw notFound();
+      if (!partner.active) throw invalidField('id', '该联网单位的密钥已吊销，不能轮换');
+      await repo.updatePartner(trx, id, { secret_enc: this.cipher.seal(secretPlace(id), secret), rotated_at: this.now() });
+      await this.platform.audit.append(trx, ctx, { action: 'feed.partner_rotated', entityType: 'feed_partner', entityId: id });
+      return { id, keyId: partner.keyId, secret };
+    });
+  }
+
+  async revoke(ctx: AuthedContext, id: string): Promise<{ ok: true }> {
+    return this.platform.db.transaction().execute(async (trx) => {
+      const partner = await repo.partnerById(trx, id, true);
+      if (!partner) throw notFound();
+      if (partner.active) await repo.updatePartner(trx, id, { active: false, revoked_at: this.now() });
+      await this.platform.audit.append(trx, ctx, { action: 'feed.partner_revoked', entityType: 'feed_partner', entityId: id });
+      return { ok: true as const };
+    });
+  }
+
+  /** Verifies key, timestamp window, HMAC (constant time) and replay; the partner, or a 401 with one body for all. */
+  async authenticate(ctx: RequestContext, req: SignedRequest): Promise<repo.StoredPartner> {
+    const now = this.now();
+    const refuse = async (keyId: string | null): Promise<never> => {
+      await this.platform.audit.appendAlone(this.platform.db, ctx, {
+        action: 'feed.signature_rejected', success: false, entityType: 'feed_partner', entityId: keyId,
+      });
+      throw badSignature();
+    };
+    if (!req.keyId || !req.timestamp || !req.signature || req.keyId.length > 100) return refuse(null);
+    const partner = await repo.partnerByKey(this.platform.db, req.keyId);
+    if (!partner?.active) return refuse(partner?.id ?? null);
+    const expected = feedSignature(this.cipher.open(secretPlace(partner.id), partner.secretEnc), req.timestamp, req.rawBody);
+    if (!sameSignature(req.signature.toLowerCase(), expected)) return refuse(partner.id);
+    if (!freshTimestamp(req.timestamp, now)) return refuse(partner.id);
+    if (!this.seen.remember(expected, now.getTime())) return refuse(partner.id);
+    return partner;
+  }
+
+  /**
+   * One signed batch: validates each event on its own, matches ID numbers by blind index against the active
+   * registry, keeps only matches (an alert each, idempotent on the partner's event id) and counts the rest.
+   * Events that match nobody leave only a number in the day's count.
+   */
+  async ingest(ctx: RequestContext, partner: repo.StoredPartner, body: unknown): Promise<{ results: FeedEventResult[] }> {
+    const events = (body as { events?: unknown } | null)?.events;
+    if (!body || typeof body !== 'object' || !Array.isArray(events)) throw invalidField('events', '请求体应为 {events: [...]}');
+    if (events.length === 0 || events.length > FEED_BATCH_MAX) throw invalidField('events', `每批须有1至${FEED_BATCH_MAX}条事件`);
+    const now = this.now();
+    const today = chinaDate(now);
+    const results: FeedEventResult[] = new Array<FeedEventResult>(events.length);
+    const valid: { index: number; event: FeedEvent; idHash: string }[] = [];
+    const idsInBatch = new Set<string>();
+    events.forEach((raw, index) => {
+      const rawId = (raw as { id?: unknown } | null)?.id;
+      const id = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
+      const parsed = FeedEvent.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') ?? '';
+        results[index] = { id, index, status: 'invalid', reason: `${FIELD_NAMES[field] ?? field}：${field in FIELD_NAMES ? '缺失或格式不正确' : '格式不正确'}` };
+        return;
+      }
+      const event = parsed.data;
+      if (!partner.kinds.includes(event.kind)) {
+        results[index] = { id, index, status: 'invalid', reason: `数据类别：未获准报送“${PARTNER_KIND_LABELS[event.kind]}”数据` };
+        return;
+      }
+      const problem = idNumberProblem(event.idNumber, today);
+      if (problem) {
+        results[index] = { id, index, status: 'invalid', reason: `身份证号：${problem}` };
+        return;
+      }
+      if (idsInBatch.has(event.id)) {
+        results[index] = { id, index, status: 'duplicate' };
+        return;
+      }
+      idsInBatch.add(event.id);
+      valid.push({ index, event, idHash: this.cipher.index('idNumber', normalizeIdNumber(event.idNumber)) });
+      results[index] = { id: event.id, index, status: 'accepted' };
+    });
+
+    await this.platform.db.transaction().execute(async (trx) => {
+      const matches = await repo.matchPersons(trx, [...new Set(valid.map((v) => v.idHash))]);
+      const matched = valid.filter((v) => matches.has(v.idHash));
+      const known = await repo.knownEventIds(trx, partner.id, matched.map((m) => m.event.id));
+      const fresh = matched.filter((m) => !known.has(m.event.id));
+      // A re-sent matched event stays 'accepted' (nothing is stored twice): answering 'duplicate' would tell the partner
+      // that the ID number is on the registry, since an unmatched event leaves nothing to recognise a re-send by.
+      // 'duplicate' is only for an id repeated within one batch, which says nothing about the registry.
+      const subject = (eventId: string) => `feed:${partner.id}:${eventId}`;
+      const raised = await this.alerts.raiseMany(trx, fresh.flatMap((m) => {
+        const person = matches.get(m.idHash);
+        if (!person) return [];
+        const when = new Date(m.event.time);
+        const local = new Date(when.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+        return [{
+          ruleCode: 'partnerFeed', subjectKey: subject(m.event.id), personId: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath,
+          summary: `${PARTNER_KIND_LABELS[m.event.kind]}：${local} 出现在${m.event.place.name}`,
+          details: {
+            kind: m.event.kind, time: when.toISOString(), placeName: m.event.place.name, placeAddress: m.event.place.address ?? null,
+            placeOrgUnitId: m.event.place.orgUnitId ?? null, partner: partner.name,
+          },
+        }];
+      }));
+      // An event raced in by a concurrent request of the same partner found its alert (or its row) taken: stored once.
+      await repo.insertEvents(trx, partner.id, fresh.filter((m) => raised.has(subject(m.event.id)))
+        .map((m) => ({ eventId: m.event.id, alertId: raised.get(subject(m.event.id)) ?? null })), now);
+      const unmatched = valid.length - matched.length;
+      await repo.addDailyCount(trx, partner.id, today, events.length, matched.length, unmatched);
+      // Audit last: one row for the batch with counts and the ids of the alerts it raised (never event contents).
+      await this.platform.audit.append(trx, ctx, {
+        action: 'feed.batch_received', entityType: 'feed_partner', entityId: partner.id,
+        subject: { userId: null, username: `feed:${partner.keyId}` },
+        changes: { received: events.length, invalid: events.length - valid.length, matched: matched.length, alertIds: [...raised.values()] },
+      });
+    });
+    return { results };
+  }
+}

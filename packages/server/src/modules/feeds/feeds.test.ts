@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { AlertDto, FeedEventResult, PartnerDto } from '@qingyuan/shared';
+import { composeIdNumber } from '@qingyuan/shared';
+import { expectProblem } from '../../testing/expect-problem.ts';
+import { given } from '../../testing/given.ts';
+import { startTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
+import { feedSignature } from './feed-signature.ts';
+
+/** A valid ID number nobody is registered under, and a place name: neither may appear anywhere after ingestion. */
+const CANARY_ID = composeIdNumber('340188', '1966-06-06', 666);
+const CANARY_PLACE = '金丝雀宾馆六六六号房';
+
+describe('partner feeds: signed batches matched by blind index; only matches are kept', () => {
+  let app: TestApp;
+  let office: Agent;
+  let township: Agent;
+  let township2: Agent;
+  const log: string[] = [];
+  let partner: { id: string; keyId: string; secret: string };
+  let registered: { id: string; idNumber: string };
+
+  before(async () => {
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        log.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    app = await startTestApp({ logLevel: 'debug' }, { logStream: stream });
+    office = await app.login('office');
+    township = await app.login('township');
+    township2 = await app.login('township2');
+    registered = await given(app).person(township, '河畔社区', { name: '住宿比中' });
+    const created = await office.post('/api/feeds/partners', { name: '示范区旅馆业治安管理系统', kinds: ['hotel', 'internetCafe'] });
+    assert.equal(created.statusCode, 201, created.body);
+    partner = created.json();
+  });
+  after(() => app.close());
+
+  const nowSeconds = () => String(Math.floor(app.clock.now().getTime() / 1000));
+  const send = (body: unknown, options: { keyId?: string; secret?: string; timestamp?: string; signature?: string } = {}) => {
+    const raw = Buffer.from(JSON.stringify(body));
+    const timestamp = options.timestamp ?? nowSeconds();
+    const signature = options.signature ?? feedSignature(options.secret ?? partner.secret, timestamp, raw);
+    return app.server.inject({
+      method: 'POST', url: '/api/feeds/events', payload: raw,
+      headers: { 'content-type': 'application/json', 'x-qy-key': options.keyId ?? partner.keyId, 'x-qy-timestamp': timestamp, 'x-qy-signature': signature },
+    });
+  };
+  const event = (id: string, idNumber: string, extra: object = {}) => ({
+    id, kind: 'hotel', time: '2026-11-23T01:30:00+08:00', place: { name: '清源宾馆', address: '清源街道河畔路1号' }, idNumber, ...extra,
+  });
+  const results = (r: Awaited<ReturnType<typeof send>>): FeedEventResult[] => {
+    assert.equal(r.statusCode, 200, r.body);
+    return r.json<{ results: FeedEventResult[] }>().results;
+  };
+  const counts = async () => Promise.all(['feed_event', 'alert', 'feed_daily_count', 'alert_transition'].map(async (table) => {
+    const row = await app.platform.db.selectFrom(table as 'alert').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }));
+  const feedAlerts = async (as: Agent): Promise<AlertDto[]> =>
+    (await as.get(`/api/alerts?personId=${registered.id}&rule=partnerFeed&pageSize=200`)).json<{ items: AlertDto[] }>().items;
+
+  it('shows the secret once: the list has the key id only and the database holds the secret sealed', async () => {
+    assert.match(partner.keyId, /^qyk_[0-9a-f]{24}$/);
+    assert.ok(partner.secret.length >= 40);
+    const listed = (await office.get('/api/feeds/partners')).json<{ items: PartnerDto[] }>().items;
+    assert.equal(listed.length, 1);
+    assert.ok(!JSON.stringify(listed).includes(partner.secret));
+    const { rows } = await sql<{ row: string }>`select t::text as row from feed_partner t`.execute(app.platform.db);
+    assert.ok(!rows[0]?.row.includes(partner.secret));
+    expectProblem(await township.post('/api/feeds/partners', { name: '网吧', kinds: ['internetCafe'] }), 403);
+    expectProblem(await office.post('/api/feeds/partners', { name: '网吧', kinds: ['casino'] }), 400, 'kinds.0');
+  });
+
+  it('turns a matched event into an alert for the responsible unit with place and time; a re-send stores nothing and tells nothing', async () => {
+    const first = results(await send({ events: [event('H-1', registered.idNumber)] }));
+    assert.deepEqual(first, [{ id: 'H-1', index: 0, status: 'accepted' }]);
+    const alerts = await feedAlerts(township);
+    assert.equal(alerts.length, 1);
+    assert.equal(alerts[0]?.orgUnit.name, '河畔社区');
+    assert.equal(alerts[0]?.level, 'medium');
+    assert.equal(alerts[0]?.details.placeName, '清源宾馆');
+    assert.equal(alerts[0]?.details.time, '2026-11-22T17:30:00.000Z');
+    assert.match(alerts[0]?.summary ?? '', /旅馆住宿：2026-11-23 01:30 出现在清源宾馆/);
+    assert.deepEqual(await feedAlerts(township2), [], 'another township sees nothing');
+    const before = await counts();
+    app.clock.advance(1000);
+    const again = results(await send({ events: [event('H-1', registered.idNumber)] }));
+    // The same answer as for a re-sent event of a person not on the registry: a re-send must not reveal a match.
+    assert.deepEqual(again, [{ id: 'H-1', index: 0, status: 'accepted' }]);
+    const stranger = composeIdNumber('340188', '1991-03-03', 777);
+    assert.deepEqual(results(await send({ events: [event('S-1', stranger)] })), [{ id: 'S-1', index: 0, status: 'accepted' }]);
+    app.clock.advance(1000);
+    assert.deepEqual(results(await send({ events: [event('S-1', stranger)] })), [{ id: 'S-1', index: 0, status: 'accepted' }]);
+    const after = await counts();
+    assert.deepEqual([after[0], after[1], after[3]], [before[0], before[1], before[3]], 'no new event, alert or transition');
+  });
+
+  it('answers per event: one bad event never rejects the rest', async () => {
+    const bad = `${registered.idNumber.slice(0, 17)}${registered.idNumber.endsWith('0') ? '1' : '0'}`;
+    const r = results(await send({
+      events: [
+        event('V-1', registered.idNumber, { place: { name: '清源网吧' }, kind: 'internetCafe' }),
+        { id: 'V-2', kind: 'hotel', time: '2026-11-23T01:30:00+08:00', place: { name: '某宾馆' } },
+        event('V-3', bad),
+        event('V-4', registered.idNumber, { kind: 'logistics' }),
+        event('V-1', registered.idNumber),
+        event('V-6', registered.idNumber, { time: '昨天' }),
+        'not an object',
+      ],
+    }));
+    assert.deepEqual(r.map((x) => [x.id, x.status]), [
+      ['V-1', 'accepted'], ['V-2', 'invalid'], ['V-3', 'invalid'], ['V-4', 'invalid'], ['V-1', 'duplicate'], ['V-6', 'invalid'], [null, 'invalid'],
+    ]);
+    assert.match(r[1]?.reason ?? '', /^身份证号/);
+    assert.match(r[2]?.reason ?? '', /校验位/);
+    assert.match(r[3]?.reason ?? '', /未获准报送“物流寄递”/);
+    assert.match(r[5]?.reason ?? '', /^发生时间/);
+    assert.equal((await feedAlerts(township)).length, 2, 'the valid one made its alert');
+    expectProblem(await send({ events: [] }), 400, 'events');
+    expectProblem(await send({ events: Array.from({ length: 1001 }, (_, i) => event(`B-${i}`, registered.idNumber)) }), 400, 'events');
+    expectProblem(await send({ nothing: true }), 400, 'events');
+  });
+
+  it('refuses bad signatures with 401 and stores nothing: wrong HMAC, stale timestamp, replay, unknown or revoked key, missing headers', async () => {
+    const body = { events: [event('S-1', registered.idNumber)] };
+    const before = await counts();
+    expectProblem(await send(body, { signature: 'ab'.repeat(32) }), 401);
+    expectProblem(await send(body, { secret: 'not-the-secret' }), 401);
+    expectProblem(await send(body, { timestamp: String(Number(nowSeconds()) - 301) }), 401);
+    expectProblem(await send(body, { timestamp: String(Number(nowSeconds()) + 301) }), 401);
+    expectProblem(await send(body, { keyId: 'qyk_000000000000000000000000' }), 401);
+    const missing = await app.server.inject({ method: 'POST', url: '/api/feeds/events', payload: body });
+    expectProblem(missing, 401);
+    assert.deepEqual(await counts(), before, 'nothing stored');
+
+    const timestamp = nowSeconds();
+    const replayBody = { events: [event('S-2', registered.idNumber)] };
+    assert.equal((await send(replayBody, { timestamp })).statusCode, 200);
+    const afterFirst = await counts();
+    expectProblem(await send(replayBody, { timestamp }), 401);
+    assert.deepEqual(await counts(), afterFirst, 'the replay stored nothing');
+
+    const other = (await office.post('/api/feeds/partners', { name: '示范区网吧管理平台', kinds: ['internetCafe'] })).json<{ id: string; keyId: string; secret: string }>();
+    const rotated = await office.post(`/api/feeds/partners/${other.id}/rotate`);
+    assert.equal(rotated.statusCode, 200, rotated.body);
+    const fresh = rotated.json<{ secret: string }>().secret;
+    const cafe = { events: [event('C-1', registered.idNumber, { kind: 'internetCafe' })] };
+    expectProblem(await send(cafe, { keyId: other.keyId, secret: other.secret }), 401);
+    assert.equal((await send(cafe, { keyId: other.keyId, secret: fresh })).statusCode, 200);
+    assert.equal((await office.post(`/api/feeds/partners/${other.id}/revoke`)).statusCode, 200);
+    const beforeRevoked = await counts();
+    expectProblem(await send({ events: [event('C-2', registered.idNumber, { kind: 'internetCafe' })] }, { keyId: other.keyId, secret: fresh }), 401);
+    assert.deepEqual(await counts(), beforeRevoked);
+    const audit = await app.platform.db.selectFrom('audit_event').select('action').where('action', '=', 'feed.signature_rejected').execute();
+    assert.ok(audit.length >= 8, 'each refusal is audited (without the body)');
+  });
+
+  it('keeps no trace of events that match nobody: only the day’s count moves (tables, audit and logs scanned)', async () => {
+    const before = await counts();
+    const r = results(await send({ events: [event('金丝雀事件-N-1', CANARY_ID, { place: { name: CANARY_PLACE, address: CANARY_PLACE } })] }));
+    assert.deepEqual(r, [{ id: '金丝雀事件-N-1', index: 0, status: 'accepted' }]);
+    const after = await counts();
+    assert.deepEqual([after[0], after[1], after[3]], [before[0], before[1], before[3]]);
+    const daily = (await office.get('/api/feeds/partners')).json<{ items: PartnerDto[] }>().items.find((p) => p.id === partner.id)?.daily[0];
+    assert.ok(daily && daily.unmatched >= 1 && daily.received > daily.matched);
+
+    const canaries = [CANARY_ID, CANARY_ID.slice(0, 17), CANARY_PLACE, '金丝雀事件-N-1'];
+    const { rows: tables } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(app.platform.db);
+    assert.ok(tables.some((t) => t.name === 'feed_event'));
+    for (const { name } of tables) {
+      const { rows } = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(app.platform.db);
+      for (const { row } of rows) for (const canary of canaries) assert.ok(!row.includes(canary), `${canary} in ${name}: ${row.slice(0, 200)}`);
+    }
+    const text = log.join('');
+    assert.ok(text.includes('/api/feeds/events'), 'the logs were captured');
+    for (const canary of [...canaries, registered.idNumber]) assert.ok(!text.includes(canary), `${canary} is in the server log`);
+  });
+});
+
+describe('partner feeds: rate limit per partner key', () => {
+  let app: TestApp;
+  after(() => app.close());
+  it('answers 429 past the per-minute limit of a key', async () => {
+    app = await startTestApp({ feedRateLimitPerMinute: 2 });
+    const office = await app.login('office');
+    const p = (await office.post('/api/feeds/partners', { name: '限流测试', kinds: ['hotel'] })).json<{ keyId: string; secret: string }>();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const raw = Buffer.from(JSON.stringify({ events: [{ id: `R-${i}`, kind: 'hotel', time: '2026-11-23T01:30:00+08:00', place: { name: '宾馆' }, idNumber: CANARY_ID }] }));
+      const ts = String(Math.floor(app.clock.now().getTime() / 1000));
+      const r = await app.server.inject({
+        method: 'POST', url: '/api/feeds/events', payload: raw,
+        headers: { 'content-type': 'application/json', 'x-qy-key': p.keyId, 'x-qy-timestamp': ts, 'x-qy-signature': feedSignature(p.secret, ts, raw) },
+      });
+      statuses.push(r.statusCode);
+    }
+    assert.deepEqual(statuses, [200, 200, 429]);
+  });
+});

@@ -1,0 +1,3 @@
+/** imports: Excel import of historical cases with seizures and of persons with measures (templates, row reports, jobs). */
+export { ImportsService } from './imports.service.ts';
+export { importsRoutes } from './imports.routes.ts';

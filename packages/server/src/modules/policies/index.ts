@@ -1,0 +1,3 @@
+/** policies: the security policy secadmin tunes. */
+export { PoliciesService } from './policies.service.ts';
+export { policiesRoutes } from './policies.routes.ts';

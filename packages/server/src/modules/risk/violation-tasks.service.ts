@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import {
+  compareDates,
+  countyAbsences,
+  seriousViolation,
+  type CompleteViolationTask,
+  type DismissViolationTask,
+  type LeaveKind,
+  type PoliceDecision,
+  type ViolationBasis,
+  type ViolationTaskDto,
+  type ViolationTaskStatus,
+} from '@qingyuan/shared';
+import { ownScope, scopeOf } from '../../platform/access/scope.ts';
+import type { Trx } from '../../platform/audit/audit-log.ts';
+import { chinaDate } from '../../platform/clock.ts';
+import type { AuthedContext } from '../../platform/context.ts';
+import { conflict, invalidField, notFound } from '../../platform/errors.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { findOrgUnitsByIds } from '../orgs/index.ts';
+import { findPersonInScope } from '../persons/index.ts';
+import { leavesOf, type LeaveChangedListener, type SupervisionService, type TestRecordedListener } from '../supervision/index.ts';
+import * as repo from './risk.repository.ts';
+import type { RiskService } from './risk.service.ts';
+
+const TASK_TITLE = '报告公安机关并建议强制隔离戒毒';
+const COMMUNITY: readonly string[] = ['communityTreatment', 'communityRehab'];
+
+function toDto(t: repo.StoredViolationTask): ViolationTaskDto {
+  return {
+    id: t.id, personId: t.personId, personName: t.personName, measureId: t.measureId, basis: t.basis as ViolationBasis, reachedOn: t.reachedOn,
+    title: TASK_TITLE, explanation: t.explanation, status: t.status as ViolationTaskStatus, orgUnit: { id: t.orgUnitId, name: t.orgUnitName },
+    reportedToPoliceOn: t.reportedToPoliceOn, policeDecision: t.policeDecision as PoliceDecision | null, outcomeNote: t.outcomeNote,
+    dismissReason: t.dismissReason, createdAt: t.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Serious-violation tasks (严重违反): after a write that can change the count, the pure rule `seriousViolation` runs over
+ * the person's open community measure; each threshold reached opens one task per measure and basis for the township.
+ */
+export class ViolationTasksService {
+  constructor(private readonly platform: Platform, private readonly supervision: SupervisionService, private readonly risk: RiskService) {}
+
+  private now(): Date {
+    return this.platform.clock.now();
+  }
+
+  readonly testListener: TestRecordedListener = async (trx, ctx, test) => {
+    if (test.result === 'refused') await this.check(trx, ctx, test.personId);
+  };
+
+  /** An absence (or a leave's return) can reach the absence thresholds by itself. */
+  readonly leaveListener: LeaveChangedListener = (trx, ctx, personId) => this.check(trx, ctx, personId);
+
+  /**
+   * Runs the rule for the person's open community measures and opens the missing tasks (idempotent). Call it in the
+   * transaction of any write that changes tests or absences; it appends an audit row per new task.
+   */
+  async check(trx: Trx, ctx: AuthedContext, personId: string): Promise<void> {
+    const today = chinaDate(this.now());
+    const measures = (await this.supervision.openMeasuresOf(trx, personId)).filter((m) => COMMUNITY.includes(m.kind));
+    if (measures.length === 0) return;
+    const results = await this.supervision.testResultsOf(trx, personId);
+    const leaves = await leavesOf(trx, personId);
+    for (const m of measures) {
+      const verdict = seriousViolation({
+        testEvasions: results.filter((r) => r.measureId === m.id && r.result === 'refused').map((r) => ({ date: r.testedOn, kind: 'refused' as const, noticed: false })),
+        absences: countyAbsences(leaves.map((l) => ({ kind: l.kind as LeaveKind, from: l.from, to: l.to, returnedOn: l.returnedOn })), today),
+        period: { from: m.reportInDate ?? m.decisionDate, to: m.endedOn },
+        measureKind: m.kind as 'communityTreatment' | 'communityRehab',
+      }, today);
+      if (!verdict.serious) continue;
+      const unit = await this.townshipOf(trx, m.orgPath);
+      for (const reached of verdict.reached) {
+        const id = randomUUID();
+        const explanation = `${reached.explanation}。${verdict.proposal?.explanation ?? ''}`;
+        const created = await repo.addViolationTask(trx, {
+          id, personId, measureId: m.id, basis: reached.code, reachedOn: reached.reachedOn, explanation, orgUnitId: unit.id, orgPath: unit.path,
+        }, this.now());
+        if (!created) continue;
+        await this.risk.addViolationTrigger(trx, personId, id, reached.reachedOn);
+        await this.platform.audit.append(trx, ctx, {
+          action: 'violation_task.created', entityType: 'person', entityId: personId, changes: { taskId: id, measureId: m.id, basis: reached.code },
+        });
+      }
+    }
+  }
+
+  /** The township (or street) over a path: the unit that reports to the police. Falls back to the deepest unit. */
+  private async townshipOf(trx: Trx, path: string): Promise<{ id: string; path: string }> {
+    const ids = path.split('/').filter((s) => s.length > 0);
+    const units = await findOrgUnitsByIds(trx, ids);
+    const township = units.find((u) => u.kind === 'township' || u.kind === 'street');
+    const deepest = units.find((u) => u.id === ids.at(-1));
+    const chosen = township ?? deepest;
+    if (!chosen) throw notFound();
+    return { id: chosen.id, path: chosen.path };
+  }
+
+  async list(ctx: AuthedContext, status: ViolationTaskStatus, page: number, pageSize: number): Promise<{ items: ViolationTaskDto[]; total: number }> {
+    return this.platform.db.transaction().execute(async (trx) => {
+      const found = await repo.violationTasks(trx, ownScope(scopeOf(ctx.actor)), status, page, pageSize);
+      await this.platform.audit.append(trx, ctx, {
+        action: 'violation_task.listed', entityType: 'violation_task', entityId: null, changes: { status, matches: found.total },
+      });
+      return { items: found.items.map(toDto), total: found.total };
+    });
+  }
+
+  async complete(ctx: AuthedContext, id: string, input: CompleteViolationTask): Promise<ViolationTaskDto> {
+    if (compareDates(input.reportedToPoliceOn, chinaDate(this.now())) > 0) throw invalidField('reportedToPoliceOn', '报告日期不能晚于今天');
+    return this.decide(ctx, id, async (trx, task) => {
+      if (compareDates(input.reportedToPoliceOn, task.reachedOn) < 0) throw invalidField('reportedToPoliceOn', '报告日期不能早于达到严重违反的日期');
+      await repo.decideViolationTask(trx, id, {
+        status: 'completed', reported_to_police_on: input.reportedToPoliceOn, police_decision: input.policeDecision, outcome_note: input.note || null,
+      }, ctx.actor.userId, this.now());
+      await this.platform.audit.append(trx, ctx, {
+        action: 'violation_task.completed', entityType: 'person', entityId: task.personId,
+        changes: { taskId: id, reportedToPoliceOn: 'changed', policeDecision: 'changed', ...(input.note ? { note: 'changed' } : {}) },
+      });
+    });
+  }
+
+  async dismiss(ctx: AuthedContext, id: string, input: DismissViolationTask): Promise<ViolationTaskDto> {
+    return this.decide(ctx, id, async (trx, task) => {
+      await repo.decideViolationTask(trx, id, { status: 'dismissed', dismiss_reason: input.reason }, ctx.actor.userId, this.now());
+      await this.platform.audit.append(trx, ctx, {
+        action: 'violation_task.dismissed', entityType: 'person', entityId: task.personId, changes: { taskId: id }, reason: input.reason,
+      });
+    });
+  }
+
+  private async decide(ctx: AuthedContext, id: string, work: (trx: Trx, task: repo.StoredViolationTask) => Promise<void>): Promise<ViolationTaskDto> {
+    return this.platform.db.transaction().execute(async (trx) => {
+      const scope = ownScope(scopeOf(ctx.actor));
+      const task = await repo.violationTaskInScope(trx, scope, id);
+      if (!task) throw notFound();
+      if (task.status !== 'open') throw conflict('该任务已处理', 'status');
+      // The person must still be visible to the caller as their own (not merely transferred in).
+      if (!(await findPersonInScope(trx, scope, task.personId))) throw notFound();
+      await work(trx, task);
+      const after = await repo.violationTaskInScope(trx, scope, id);
+      if (!after) throw notFound();
+      return toDto(after);
+    });
+  }
+}

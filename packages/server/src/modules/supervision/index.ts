@@ -1,0 +1,14 @@
+/** supervision: measures (管控措施) with their statutory clocks, report-in, measure events, drug tests, working lists. */
+export { SupervisionService } from './supervision.service.ts';
+export { supervisionRoutes } from './supervision.routes.ts';
+export { clocksOf, measureLastDay } from './supervision.service.ts';
+export { eventsOf, lastTestDates, measuresInArea, measuresOf, measuresOfPersons, testsOf, type StoredEvent, type StoredMeasure, type StoredTest } from './supervision.repository.ts';
+/** Supervision work: work teams, visits and talks, leave records, assistance, attachments. */
+export { SupervisionWorkService, type LeaveChangedListener } from './supervision-work.service.ts';
+export { AttachmentsService } from './attachments.service.ts';
+export { supervisionWorkRoutes } from './supervision-work.routes.ts';
+export { lastContactDate } from './supervision-records.repository.ts';
+export { addAccountToTeamsUnder } from './work-team.repository.ts';
+export { type RiskLevelSource, type TestRecordedListener } from './supervision.service.ts';
+export { leavesOf, type StoredLeave } from './supervision-records.repository.ts';
+export { type IncomingTransfer, type RiskSummary, type WorklistSources } from './worklists-extra.ts';

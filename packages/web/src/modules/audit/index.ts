@@ -1,0 +1,2 @@
+export { auditKeys } from './audit-keys.ts';
+export { AuditPage } from './pages/audit-page.tsx';

@@ -1,0 +1,2 @@
+export { userKeys } from './user-keys.ts';
+export { UsersPage } from './pages/users-page.tsx';
