@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { Dashboard } from '@qingyuan/shared';
+import type { Dashboard, Figures } from '@qingyuan/shared';
 import { signIn, startPlatform, type RunningPlatform } from './support/platform.ts';
 
 describe('禁毒办 opens the dashboard, sees the township map, and clicks a figure through to its records', () => {
@@ -34,6 +34,14 @@ describe('禁毒办 opens the dashboard, sees the township map, and clicks a fig
     assert.equal(await map.locator('svg path[fill]').count() >= 8, true, 'eight township areas are drawn');
     await page.getByTestId('area-index').waitFor();
     assert.match(await page.getByTestId('area-index').innerText(), /^\d+(\.\d)?$/);
+    // The district's own targets: each indicator with a 任务数, its completion as the figures API gives it.
+    const figures = (await (await page.request.get(`${platform.baseUrl}/api/enforcement/figures?year=${String(year)}`)).json()) as Figures;
+    const targeted = figures.rows.find((r) => r.indicator === 'cases.solved');
+    assert.ok(targeted?.target && targeted.completion !== null, 'the demo district has a target for solved cases');
+    const progress = page.getByTestId('target-progress');
+    const row = progress.locator('tr', { hasText: '破获毒品刑事案件' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`${targeted.value}件[\\s\\S]*${targeted.target}件[\\s\\S]*${targeted.completion.toFixed(1)}%`));
   });
 
   it('lands on the records behind a figure when the figure is clicked', async () => {

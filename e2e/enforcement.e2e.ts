@@ -116,6 +116,25 @@ describe('公安禁毒 records a case with two suspects and a seizure and sees t
     await page.screenshot({ path: `${SCREENSHOTS}figure-records.png` });
     const text = await page.locator('body').innerText();
     assert.match(text, /共\s*\d+\s*条/, 'antd speaks Chinese');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // 月度: the month picked in 期间 shows 本月 and 1—N月累计 against the YEAR's target (the same completion as the year
+    // to date, since both count 1 January to today).
+    const month = Number(TODAY.slice(5, 7));
+    await page.getByLabel('期间', { exact: true }).first().click(); // the select itself (its search input sits under the shown value)
+    await page.locator('.ant-select-dropdown:visible').getByTitle(`${String(month)}月`, { exact: true }).click();
+    await page.waitForURL(new RegExp(`month=${String(month)}(&|$)`));
+    const total = month === 1 ? '1月累计' : `1—${String(month)}月累计`;
+    await page.getByTestId('figures-table').getByRole('columnheader', { name: total }).waitFor();
+    await page.getByTestId('figures-table').getByRole('columnheader', { name: '完成年度任务' }).waitFor();
+    await page.getByTestId('completion-cases.solved').getByText(expected).waitFor();
+    await page.getByRole('button', { name: '破获毒品刑事案件累计明细', exact: true }).getByText(solvedAfter, { exact: true }).waitFor();
+    await page.getByRole('button', { name: '破获毒品刑事案件累计明细', exact: true }).click();
+    const monthDrawer = page.getByRole('dialog', { name: /破获毒品刑事案件/ });
+    await monthDrawer.getByRole('link', { name: CASE_NUMBER }).waitFor();
+    await monthDrawer.getByTestId('figure-records-summary').getByText(solvedAfter, { exact: true }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}figures-month.png` });
     await page.context().close();
   });
 });

@@ -37,6 +37,12 @@ describe('乡镇专干 assesses a person as high risk and hands them over to ano
     await dialog.getByRole('button', { name: '确定' }).click();
     await page.getByTestId('risk-current-level').getByText('高风险').waitFor();
     await page.getByTestId('risk-history').getByRole('cell', { name: '12', exact: true }).waitFor();
+    // The header line under the identity shows the latest final level with its date and the next assessment due.
+    const headerRisk = page.getByTestId('person-risk-level');
+    await headerRisk.getByText('高风险').waitFor();
+    const assessedOn = (await page.getByTestId('risk-history').getByRole('row').nth(1).getByRole('cell').first().innerText()).trim();
+    assert.match(await headerRisk.innerText(), new RegExp(`${assessedOn}评估`));
+    assert.match(await page.getByTestId('person-risk-next-due').innerText(), /^\d{4}-\d{2}-\d{2}$/);
 
     await page.getByRole('tab', { name: '移交记录' }).click();
     await page.getByRole('button', { name: '移交' }).click();

@@ -24,17 +24,17 @@ import { healthRoutes } from './modules/health/index.ts';
 import { OrgsService, orgsRoutes } from './modules/orgs/index.ts';
 import { PersonRecordsService, PersonsService, personsRoutes } from './modules/persons/index.ts';
 import { EnforcementModule, enforcementRoutes, personsCollaborators } from './modules/enforcement/index.ts';
-import { RiskService, ViolationTasksService, riskRoutes } from './modules/risk/index.ts';
+import { MissedNoticeSweep, RiskService, ViolationTasksService, riskRoutes } from './modules/risk/index.ts';
 import { TransfersService, pendingTransfersIn, transfersRoutes } from './modules/transfers/index.ts';
-import { AttachmentsService, SupervisionService, SupervisionWorkService, supervisionRoutes, supervisionWorkRoutes } from './modules/supervision/index.ts';
+import { AttachmentsService, SupervisionService, SupervisionWorkService, TestNoticesService, supervisionRoutes, supervisionWorkRoutes, testNoticesRoutes } from './modules/supervision/index.ts';
 import { ImportsService, importsRoutes } from './modules/imports/index.ts';
 import { ExportsService, exportsRoutes } from './modules/exports/index.ts';
 import { PoliciesService, policiesRoutes } from './modules/policies/index.ts';
 import { AbstinenceService, abstinenceRoutes } from './modules/abstinence/index.ts';
-import { IndicatorRegistry, SupervisionFiguresService, enforcementProvider, supervisionFiguresRoutes, supervisionProvider } from './modules/indicators/index.ts';
+import { IndicatorRegistry, IndicatorSnapshots, SupervisionFiguresService, enforcementProvider, supervisionFiguresRoutes, supervisionProvider } from './modules/indicators/index.ts';
 import { TimelineService, alertSource, registrationSource, riskAndTransferSource, supervisionSource, supervisionWorkSource, timelineRoutes } from './modules/timeline/index.ts';
 import { FieldCipher } from './platform/crypto/field-cipher.ts';
-import { AlertsModule, alertsRoutes, ruleSettingsOf } from './modules/alerts/index.ts';
+import { AlertsModule, alertIndicatorProvider, alertsRoutes, ruleSettingsOf } from './modules/alerts/index.ts';
 import { SavedFiltersService, savedFiltersRoutes } from './modules/saved-filters/index.ts';
 import { FeedsService, feedsRoutes } from './modules/feeds/index.ts';
 import { ReportJobsService, ReportsService, reportsRoutes } from './modules/reports/index.ts';
@@ -66,6 +66,10 @@ export interface App {
   alerts: AlertsModule;
   /** Report generation jobs (生成任务), for tests (whenIdle) and the start-up recovery. */
   reportJobs: ReportJobsService;
+  /** The indicator snapshot job, for tests and benches (refresh). */
+  snapshots: IndicatorSnapshots;
+  /** The daily missed-test-notice check (通知检测未到 → serious-violation task), for tests (run). */
+  missedNotices: MissedNoticeSweep;
 }
 
 // Keys whose values must never reach a log line.
@@ -149,6 +153,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const supervisionWork = new SupervisionWorkService(platform);
   orgs.addMoveListener(supervisionWork.orgMoveListener);
   supervisionWork.addLeaveListener(violationTasks.leaveListener);
+  const testNotices = new TestNoticesService(platform);
+  testNotices.addListener(violationTasks.noticeListener);
+  const missedNotices = new MissedNoticeSweep(platform, violationTasks);
   persons.addRegistrationListener(supervisionWork.registrationListener);
   const alerts = new AlertsModule(platform, orgs, supervision);
   orgs.addMoveListener(alerts.engine.orgMoveListener);
@@ -166,7 +173,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // One registry of indicators (issue #6): each module registers its provider.
   const indicators = new IndicatorRegistry();
   indicators.register(enforcementProvider);
-  indicators.register(supervisionProvider(new FieldCipher(platform.keys)));
+  // Supervision figures are computed in memory: stored per area and standard period by a job, read while current.
+  const snapshots = new IndicatorSnapshots(platform);
+  indicators.register(snapshots.cached(supervisionProvider(new FieldCipher(platform.keys))));
+  indicators.register(alertIndicatorProvider);
 
   await server.register(healthRoutes(platform.db));
   await server.register(authRoutes(new AuthService(platform), new AccountService(platform), config.loginRateLimitPerMinute));
@@ -177,6 +187,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await server.register(personsRoutes(persons, new PersonRecordsService(platform)));
   await server.register(enforcementRoutes(enforcement));
   await server.register(supervisionRoutes(supervision));
+  await server.register(testNoticesRoutes(testNotices));
   await server.register(riskRoutes(risk, violationTasks));
   await server.register(transfersRoutes(transfers));
   const records = new PersonRecordsService(platform);
@@ -212,8 +223,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await server.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
   }
   // Hooks can only be added before the server is ready.
-  if (options.jobs !== false) server.addHook('onClose', async () => alerts.stopJobs());
+  if (options.jobs !== false) {
+    server.addHook('onClose', async () => alerts.stopJobs());
+    server.addHook('onClose', () => snapshots.stop());
+    server.addHook('onClose', async () => missedNotices.stop());
+  }
   await server.ready();
-  if (options.jobs !== false) alerts.startJobs(server.log);
-  return { server, platform, routeAccess, beginShutdown: () => void (shuttingDown = true), alerts, reportJobs };
+  if (options.jobs !== false) {
+    alerts.startJobs(server.log);
+    snapshots.start(server.log, (config.indicatorSnapshotSeconds ?? 60) * 1000);
+    missedNotices.start(server.log);
+  }
+  return { server, platform, routeAccess, beginShutdown: () => void (shuttingDown = true), alerts, reportJobs, snapshots, missedNotices };
 }

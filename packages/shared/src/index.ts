@@ -30,6 +30,7 @@ export * from './rules/measure-clocks.ts';
 export * from './rules/test-schedule.ts';
 export * from './rules/supervision-violations.ts';
 export * from './rules/supervision-work.ts';
+export * from './rules/test-notices.ts';
 export * from './rules/risk-assessment.ts';
 export * from './rules/transfers.ts';
 export * from './rules/alert-rules.ts';

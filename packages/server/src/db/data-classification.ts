@@ -43,6 +43,9 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
     id: none, kind: none, org_unit_id: none, org_path: none, period: none, status: none, progress: none, step: none,
     file: none, filename: none, size: none, error: none, created_by: staff('报告生成人'), created_at: none, finished_at: none,
   },
+  // 指标快照 (0017): aggregate figures per area and period, and a write counter; no person in either.
+  indicator_data_version: { module: none, version: none },
+  indicator_snapshot: { module: none, org_path: none, period_from: none, period_to: none, data_version: none, computed_at: none, figures: none },
   org_unit: {
     id: none, parent_id: none, name: none, kind: none, division_code: none, path: none, depth: none, active: none,
     created_at: none, updated_at: none,
@@ -217,7 +220,19 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
     status: none, sent_on: none, sent_by: none, decided_on: none, decided_by: none,
     return_reason: personal('移交：退回原因'),
     note: personal('移交：接收备注'),
+    cancel_reason: personal('移交：撤回原因'),
     created_at: none, updated_at: none,
+  },
+  // 通知检测 (0016): when and how the person was told to come for a test; missed or not is computed, never stored.
+  test_notice: {
+    id: none, person_id: none,
+    notified_on: personal('通知检测：通知日期'),
+    method: personal('通知检测：通知方式'),
+    due_on: personal('通知检测：应检测日期'),
+    note: personal('通知检测：备注'),
+    excuse: personal('通知检测：未到检的正当理由'),
+    excused_on: personal('通知检测：正当理由登记日期'),
+    excused_by: none, created_by: none, created_at: none,
   },
   drug_test: {
     id: none, person_id: none, measure_id: none,

@@ -504,8 +504,25 @@ export interface PersonTransferTable {
   decided_by: string | null;
   return_reason: string | null;
   note: string | null;
+  /** 0016: the sender's reason for cancelling (status cancelled). */
+  cancel_reason: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+/** 0016: a notice to come for a drug test (通知检测); missed or not is computed (shared testNoticeStatus). */
+export interface TestNoticeTable {
+  id: string;
+  person_id: string;
+  notified_on: DateColumn;
+  method: string;
+  due_on: DateColumn;
+  note: string | null;
+  excuse: string | null;
+  excused_on: DateColumn | null;
+  excused_by: string | null;
+  created_by: string | null;
+  created_at: Date;
 }
 
 export interface SchemaMigrationTable {
@@ -665,6 +682,21 @@ export interface ReportTemplateTable {
   saved_at: Generated<Date>;
 }
 
+export interface IndicatorDataVersionTable {
+  module: string;
+  version: ColumnType<string, string | number, string | number>;
+}
+
+export interface IndicatorSnapshotTable {
+  module: string;
+  org_path: string;
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  data_version: ColumnType<string, string | number, string | number>;
+  computed_at: ColumnType<Date, Date, Date>;
+  figures: ColumnType<unknown, string, string>;
+}
+
 export interface ReportJobTable {
   id: string;
   kind: string;
@@ -702,6 +734,8 @@ export interface Database {
   saved_filter: SavedFilterTable;
   report_template: ReportTemplateTable;
   report_job: ReportJobTable;
+  indicator_data_version: IndicatorDataVersionTable;
+  indicator_snapshot: IndicatorSnapshotTable;
   area_profile: AreaProfileTable;
   situation_index_config: SituationIndexConfigTable;
   org_unit: OrgUnitTable;
@@ -734,6 +768,7 @@ export interface Database {
   measure_event: MeasureEventTable;
   import_job: ImportJobTable;
   drug_test: DrugTestTable;
+  test_notice: TestNoticeTable;
   risk_instrument: RiskInstrumentTable;
   risk_assessment: RiskAssessmentTable;
   risk_trigger: RiskTriggerTable;

@@ -20,6 +20,8 @@ export interface Config {
   feedRateLimitPerMinute: number;
   trustProxy: boolean;
   logLevel: string;
+  /** How often the indicator snapshot job looks for changed data (docs/indicators.md 规模); default 60 s. */
+  indicatorSnapshotSeconds?: number;
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedRateLimitPerMinute: intFromEnv(env, 'QINGYUAN_FEED_RATE_LIMIT', 600),
     trustProxy: env.QINGYUAN_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    indicatorSnapshotSeconds: intFromEnv(env, 'QINGYUAN_SNAPSHOT_SECONDS', 60),
   };
   assertConfig(config);
   return config;

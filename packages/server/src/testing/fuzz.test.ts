@@ -36,6 +36,7 @@ interface Ids {
   measureId: string; // community treatment of `person`, received 2026-11-01, not reported in: report-in / events target
   work: { memberId: string; leaveId: string; assistanceId: string }; // supervision work records of `person` (started/left 2026-11-01)
   risk: { taskId: string; transferId: string }; // an open serious-violation task (reached 2026-10-04) and a transfer 清源街道 → 明德社区 pending
+  testNoticeId: string; // a test notice of `person` (通知检测, 2026-11-20 → 2026-11-25), no reason recorded
 }
 
 /** Valid-looking numbers GB 11643 refuses: wrong check digit, impossible or future birth dates, bad division codes. */
@@ -388,6 +389,16 @@ function riskEndpoints(): Endpoint[] {
       valid: () => ({ returnReason: '本人不在本辖区居住' }),
       bad: () => ({ returnReason: [wrongType(), blank(), overlong(500), withHardControl()] }),
       required: ['returnReason'],
+      statuses: [400],
+    },
+    {
+      label: 'POST /api/transfers/:id/cancel',
+      as: 'office',
+      method: 'POST',
+      url: (ids) => `/api/transfers/${ids.risk.transferId}/cancel`,
+      valid: () => ({ reason: '人员仍在本辖区居住' }),
+      bad: () => ({ reason: [wrongType(), blank(), overlong(500), withHardControl()] }),
+      required: ['reason'],
       statuses: [400],
     },
   ];
@@ -788,6 +799,32 @@ function supervisionEndpoints(): Endpoint[] {
         notes: [wrongType(), overlong(1000), withHardControl()],
       }),
       required: ['testedOn', 'kind', 'setting', 'result'],
+      statuses: [400],
+    },
+    {
+      label: 'POST /api/persons/:id/test-notices',
+      as: 'office',
+      method: 'POST',
+      url: (ids) => `/api/persons/${ids.person.id}/test-notices`,
+      valid: () => ({ notifiedOn: '2026-11-20', method: 'phone', dueOn: '2026-11-25' }),
+      bad: () => ({
+        notifiedOn: [badDays()],
+        method: [wrongType(), enumJunk(['phone', 'sms', 'written', 'inPerson'])],
+        // Before the notice, more than 30 days after it, or malformed (a future due day is fine).
+        dueOn: [wrongType(), fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s)), fc.constantFrom('2025-02-29', '2026-11-19', '2026-12-21', '2099-01-01', '1900-01-01')],
+        note: [wrongType(), overlong(500), withHardControl()],
+      }),
+      required: ['notifiedOn', 'method', 'dueOn'],
+      statuses: [400],
+    },
+    {
+      label: 'POST /api/test-notices/:id/excuse',
+      as: 'office',
+      method: 'POST',
+      url: (ids) => `/api/test-notices/${ids.testNoticeId}/excuse`,
+      valid: () => ({ reason: '住院治疗' }),
+      bad: () => ({ reason: [wrongType(), blank(), overlong(500), withHardControl()] }),
+      required: ['reason'],
       statuses: [400],
     },
     ...supervisionWorkEndpoints(),
@@ -1214,6 +1251,11 @@ describe('fuzzing every write endpoint with bad bodies', () => {
       measureId: await fuzzMeasure(office, person.id, named('河畔社区').id),
       work: await fuzzSupervisionWork(office, person.id),
       risk: await fuzzRisk(app, office, named('河畔社区').id, named('明德社区').id),
+      testNoticeId: await (async () => {
+        const created = await office.post(`/api/persons/${person.id}/test-notices`, { notifiedOn: '2026-11-20', method: 'phone', dueOn: '2026-11-25' });
+        assert.equal(created.statusCode, 201, created.body);
+        return created.json<{ id: string }>().id;
+      })(),
       township: named('青山镇'),
       grid: named('第1网格', '河畔社区'),
       village: named('白石村'),
@@ -1417,7 +1459,7 @@ function reportJobsEndpoints(): Endpoint[] {
         period: [
           wrongType(),
           fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(s.trim())),
-          fc.constantFrom('2027', '2026-12', '2026-07', '2026-Q0', '2026-Q5', '1999', '2026-q3', '2026-7', '3000'),
+          fc.constantFrom('2027', '2026-12', '2026-13', '2026-00', '2026-Q0', '2026-Q5', '1999', '2026-q3', '2026-7', '3000'),
           withControl(),
         ],
       }),

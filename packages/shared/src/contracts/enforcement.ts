@@ -444,12 +444,22 @@ const Quarter = QuarterParam;
 export const TargetListQuery = z.object({ orgUnitId: z.uuid('单位编号格式不正确').optional(), year: Year });
 export type TargetListQuery = z.infer<typeof TargetListQuery>;
 
+/** A month in a query string (1–12). */
+const Month = z.coerce.number('月份应为1至12').int('月份应为1至12').min(1, '月份应为1至12').max(12, '月份应为1至12');
+
+/** A figures period is a year, one of its quarters or one of its months: a quarter and a month together are refused (naming month). */
+const oneOfQuarterOrMonth = (v: { quarter?: number | undefined; month?: number | undefined }, ctx: z.RefinementCtx): void => {
+  if (v.quarter !== undefined && v.month !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: '月份与季度只能选择其一' });
+};
+
 export const FiguresQuery = z.object({
   /** The org subtree; the caller's whole area when left out. */
   orgUnitId: z.uuid('单位编号格式不正确').optional(),
   year: Year,
   quarter: Quarter.optional(),
-});
+  /** 1–12 for a month (exclusive with quarter): the month's value, 同比 (same month last year), 环比 (previous month) and 累计. */
+  month: Month.optional(),
+}).superRefine(oneOfQuarterOrMonth);
 export type FiguresQuery = z.infer<typeof FiguresQuery>;
 
 const Range = z.object({ from: z.string(), to: z.string() });
@@ -469,6 +479,19 @@ export const FigureRow = z.object({
   previousValue: z.string(),
   /** 环比 %; null when the previous period's value is 0. */
   popChange: z.number().nullable(),
+  /**
+   * 1—N月累计, for a month only (null for a year or a quarter): the value from 1 January to the end of the month counted,
+   * the YEAR's target and the completion of it (完成年度任务数的…%), and its 同比 against the same span last year. For a
+   * month, `target` and `completion` above are null: a month has no target of its own (targets are yearly or quarterly).
+   */
+  cumulative: z.object({
+    value: z.string(),
+    yearTarget: z.string().nullable(),
+    /** % of the year's target; null without one (无任务数). */
+    completion: z.number().nullable(),
+    lastYearValue: z.string(),
+    yoyChange: z.number().nullable(),
+  }).nullable(),
 });
 export type FigureRow = z.infer<typeof FigureRow>;
 
@@ -476,23 +499,33 @@ export const Figures = z.object({
   orgUnit: UnitName,
   year: z.number().int(),
   quarter: z.number().int().nullable(),
+  /** 1–12 when the figures are a month's; null for a year or a quarter. */
+  month: z.number().int().nullable(),
   period: Range,
   partial: z.boolean(),
   lastYearPeriod: Range,
   previousPeriod: Range,
+  /** For a month: 1 January to the end of the month counted (累计), and the same span last year; null otherwise. */
+  cumulativePeriod: Range.nullable(),
+  cumulativeLastYearPeriod: Range.nullable(),
   rows: z.array(FigureRow),
 });
 export type Figures = z.infer<typeof Figures>;
 
 export const FIGURE_COMPARISONS = ['current', 'lastYear', 'previous'] as const;
 export type FigureComparison = (typeof FIGURE_COMPARISONS)[number];
+/** The enforcement drill-down also lists a month's 累计 (1 January to the end of the month). */
+export const ENFORCEMENT_FIGURE_COMPARISONS = [...FIGURE_COMPARISONS, 'cumulative'] as const;
+export type EnforcementFigureComparison = (typeof ENFORCEMENT_FIGURE_COMPARISONS)[number];
 
 export const FigureRecordsQuery = PageQuery.extend({
   orgUnitId: z.uuid('单位编号格式不正确').optional(),
   year: Year,
   quarter: Quarter.optional(),
-  compare: z.enum(FIGURE_COMPARISONS, '对比期不在允许范围内').default('current'),
-});
+  month: Month.optional(),
+  /** `cumulative` (1—N月累计, a month only) lists the records from 1 January to the end of the month. */
+  compare: z.enum(ENFORCEMENT_FIGURE_COMPARISONS, '对比期不在允许范围内').default('current'),
+}).superRefine(oneOfQuarterOrMonth);
 export type FigureRecordsQuery = z.infer<typeof FigureRecordsQuery>;
 export const FigureRecordsParams = z.object({ indicator: IndicatorCode });
 

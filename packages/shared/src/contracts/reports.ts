@@ -58,10 +58,17 @@ export type ReportTemplateDto = z.infer<typeof ReportTemplateDto>;
 const Year = YearParam;
 const Quarter = QuarterParam;
 
+/** A month in a query string (1–12). */
+const Month = z.coerce.number('月份应为1至12').int('月份应为1至12').min(1, '月份应为1至12').max(12, '月份应为1至12');
+
 export const ReportQuery = z.object({
   orgUnitId: z.uuid('单位编号格式不正确').optional(),
   year: Year,
   quarter: Quarter.optional(),
+  /** 1–12 for a monthly report (exclusive with quarter): the month's figures and 1—N月累计 against the year's targets. */
+  month: Month.optional(),
+}).superRefine((v, ctx) => {
+  if (v.quarter !== undefined && v.month !== undefined) ctx.addIssue({ code: 'custom', path: ['month'], message: '月份与季度只能选择其一' });
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 

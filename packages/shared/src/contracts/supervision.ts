@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PageQuery, noteText, plainText } from './common.ts';
 import { MEASURE_KINDS } from '../rules/measure-clocks.ts';
 import { RISK_LEVELS } from '../rules/test-schedule.ts';
+import { TEST_NOTICE_METHODS, TEST_NOTICE_STATUSES } from '../rules/test-notices.ts';
 
 /** Supervision (管控措施): measures with their statutory clocks, report-in, events, drug tests, working lists. */
 
@@ -145,6 +146,37 @@ export const DrugTestDto = z.object({
 });
 export type DrugTestDto = z.infer<typeof DrugTestDto>;
 export const DrugTestList = z.object({ items: z.array(DrugTestDto) });
+
+/** POST /api/persons/:id/test-notices: a recorded notice to come for a test (通知检测) by `dueOn` (inclusive). */
+export const CreateTestNotice = z.object({
+  notifiedOn: Day('通知日期'),
+  method: z.enum(TEST_NOTICE_METHODS, '通知方式不在允许范围内'),
+  dueOn: Day('应检测日期'),
+  note: noteText().max(500, '备注最多500个字符').optional(),
+});
+export type CreateTestNotice = z.infer<typeof CreateTestNotice>;
+
+/** POST /api/test-notices/:id/excuse: the justified reason the person did not come (正当理由); the notice then never counts. */
+export const ExcuseTestNotice = z.object({ reason: noteText().min(2, '请填写正当理由').max(500, '正当理由最多500个字符') });
+export type ExcuseTestNotice = z.infer<typeof ExcuseTestNotice>;
+
+export const TestNoticeDto = z.object({
+  id: z.uuid(),
+  notifiedOn: z.string(),
+  method: z.enum(TEST_NOTICE_METHODS),
+  dueOn: z.string(),
+  note: z.string().nullable(),
+  excuse: z.string().nullable(),
+  excusedOn: z.string().nullable(),
+  /** Computed on read (shared `testNoticeStatus`): open, tested in time, missed, or justified. */
+  status: z.enum(TEST_NOTICE_STATUSES),
+  testedOn: z.string().nullable(),
+  missedOn: z.string().nullable(),
+  explanation: z.string(),
+  createdAt: z.string(),
+});
+export type TestNoticeDto = z.infer<typeof TestNoticeDto>;
+export const TestNoticeList = z.object({ items: z.array(TestNoticeDto) });
 
 /** The query of `GET /api/supervision/worklist` (and its export): any working list. */
 export const WorklistPageQuery = PageQuery.extend({

@@ -22,6 +22,10 @@ export type AcceptTransfer = z.infer<typeof AcceptTransfer>;
 export const ReturnTransfer = z.object({ returnReason: noteText().min(2, '请填写退回原因').max(500, '退回原因最多500个字符') });
 export type ReturnTransfer = z.infer<typeof ReturnTransfer>;
 
+/** POST /api/transfers/:id/cancel: the sending side withdraws a transfer still pending (移交撤回). */
+export const CancelTransfer = z.object({ reason: noteText().min(2, '请填写撤回原因').max(500, '撤回原因最多500个字符') });
+export type CancelTransfer = z.infer<typeof CancelTransfer>;
+
 export const TRANSFER_LISTS = ['incoming', 'outgoing', 'escalated', 'all'] as const;
 export type TransferList = (typeof TRANSFER_LISTS)[number];
 export const TRANSFER_LIST_LABELS: Record<TransferList, string> = { incoming: '待我接收', outgoing: '我方移出', escalated: '超期督办', all: '全部' };
@@ -52,6 +56,10 @@ export const TransferDto = z.object({
   explanation: z.string(),
   /** Whether the caller may accept or return it (the receiving side). */
   canDecide: z.boolean(),
+  /** The sender's reason when cancelled (移交撤回). */
+  cancelReason: z.string().nullable(),
+  /** Whether the caller may cancel it (the sending side, while pending). */
+  canCancel: z.boolean(),
 });
 export type TransferDto = z.infer<typeof TransferDto>;
 

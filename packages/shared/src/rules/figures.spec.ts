@@ -15,6 +15,8 @@ import {
   samePeriodLastYear,
   sumGrams,
   targetFor,
+  yearToDate,
+  yearToDateLastYear,
   yuanToFen,
 } from './figures.ts';
 
@@ -167,6 +169,69 @@ describe('periods: to date, same period last year (同期), previous period (环
     const last = samePeriodLastYear(future);
     assert.ok(last.to < last.from);
     assert.throws(() => figurePeriod(2026, 5, '2026-11-23'), RangeError);
+  });
+});
+
+describe('months: 同期 is the same month last year, 环比 the previous month, 累计 from 1 January', () => {
+  it('counts a finished month whole and compares it with the same month last year and the month before', () => {
+    const july = figurePeriod(2026, null, '2026-11-23', 7);
+    assert.equal(july.month, 7);
+    assert.equal(july.quarter, null);
+    assert.equal(july.partial, false);
+    assert.deepEqual(july.counted, { from: '2026-07-01', to: '2026-07-31' });
+    assert.deepEqual(samePeriodLastYear(july), { from: '2025-07-01', to: '2025-07-31' });
+    assert.deepEqual(previousPeriod(july), { from: '2026-06-01', to: '2026-06-30' });
+    assert.deepEqual(yearToDate(july), { from: '2026-01-01', to: '2026-07-31' });
+    assert.deepEqual(yearToDateLastYear(july), { from: '2025-01-01', to: '2025-07-31' });
+  });
+
+  it('compares January with the December before (across the year boundary); its 累计 is the month itself', () => {
+    const january = figurePeriod(2026, null, '2026-11-23', 1);
+    assert.deepEqual(previousPeriod(january), { from: '2025-12-01', to: '2025-12-31' });
+    assert.deepEqual(samePeriodLastYear(january), { from: '2025-01-01', to: '2025-01-31' });
+    assert.deepEqual(yearToDate(january), january.counted);
+    const december = figurePeriod(2025, null, '2026-11-23', 12);
+    assert.deepEqual(december.counted, { from: '2025-12-01', to: '2025-12-31' });
+    assert.deepEqual(previousPeriod(december), { from: '2025-11-01', to: '2025-11-30' });
+    assert.deepEqual(yearToDate(december), { from: '2025-01-01', to: '2025-12-31' }, 'December to the end is the whole year');
+  });
+
+  it('treats leap-year February: 29 days in 2024, 28 in 2025, and the whole months compare whole', () => {
+    const feb2024 = figurePeriod(2024, null, '2024-12-31', 2);
+    assert.deepEqual(feb2024.full, { from: '2024-02-01', to: '2024-02-29' });
+    assert.deepEqual(samePeriodLastYear(feb2024), { from: '2023-02-01', to: '2023-02-28' });
+    assert.deepEqual(previousPeriod(figurePeriod(2024, null, '2024-12-31', 3)), { from: '2024-02-01', to: '2024-02-29' });
+    const feb2025 = figurePeriod(2025, null, '2025-12-31', 2);
+    assert.deepEqual(feb2025.full, { from: '2025-02-01', to: '2025-02-28' });
+    assert.deepEqual(samePeriodLastYear(feb2025), { from: '2024-02-01', to: '2024-02-29' }, 'includes 2024-02-29');
+    assert.deepEqual(yearToDateLastYear(feb2025), { from: '2024-01-01', to: '2024-02-29' });
+    // a leap day to date: February 2024 counted to the 29th is the whole month (not partial)
+    assert.equal(figurePeriod(2024, null, '2024-02-29', 2).partial, false);
+  });
+
+  it('counts a running month to date and compares with the same days of the earlier months (clamped)', () => {
+    const dec = figurePeriod(2026, null, '2026-12-07', 12);
+    assert.equal(dec.partial, true);
+    assert.deepEqual(dec.counted, { from: '2026-12-01', to: '2026-12-07' });
+    assert.deepEqual(samePeriodLastYear(dec), { from: '2025-12-01', to: '2025-12-07' });
+    assert.deepEqual(previousPeriod(dec), { from: '2026-11-01', to: '2026-11-07' });
+    assert.deepEqual(yearToDate(dec), { from: '2026-01-01', to: '2026-12-07' });
+    assert.deepEqual(yearToDateLastYear(dec), { from: '2025-01-01', to: '2025-12-07' });
+    // 30 March to date compares with the whole of February (29 days in 2024)
+    assert.deepEqual(previousPeriod(figurePeriod(2024, null, '2024-03-30', 3)), { from: '2024-02-01', to: '2024-02-29' });
+    // 29 February to date last year is 28 February
+    assert.deepEqual(samePeriodLastYear(figurePeriod(2028, null, '2028-02-29', 2)), { from: '2027-02-01', to: '2027-02-28' });
+  });
+
+  it('gives an empty month before it starts (its 累计 holds the months already over) and refuses month 13 or a quarter with a month', () => {
+    const future = figurePeriod(2026, null, '2026-11-23', 12);
+    assert.ok(future.counted.to < future.counted.from);
+    assert.deepEqual(yearToDate(future), { from: '2026-01-01', to: '2026-11-30' });
+    const last = previousPeriod(future);
+    assert.ok(last.to < last.from);
+    assert.throws(() => figurePeriod(2026, null, '2026-11-23', 13), RangeError);
+    assert.throws(() => figurePeriod(2026, null, '2026-11-23', 0), RangeError);
+    assert.throws(() => figurePeriod(2026, 3, '2026-11-23', 7), RangeError);
   });
 });
 

@@ -120,10 +120,11 @@ export interface DateRange {
 }
 
 export interface FigurePeriod {
-  /** The calendar year, or one of its quarters (1–4). */
+  /** The calendar year, or one of its quarters (1–4), or one of its months (1–12; never both). */
   year: number;
   quarter: number | null;
-  /** The whole year or quarter. */
+  month: number | null;
+  /** The whole year, quarter or month. */
   full: DateRange;
   /** What is counted: the whole period, or up to today while it runs (empty before it starts). */
   counted: DateRange;
@@ -133,19 +134,26 @@ export interface FigurePeriod {
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
-export function fullPeriod(year: number, quarter: number | null): DateRange {
+/** The whole year, quarter (1–4) or month (1–12) as dates; a quarter and a month together are refused. */
+export function fullPeriod(year: number, quarter: number | null, month: number | null = null): DateRange {
+  if (month !== null) {
+    if (quarter !== null) throw new RangeError('a period is a quarter or a month, not both');
+    if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12: ${String(month)}`);
+    return { from: `${String(year)}-${pad2(month)}-01`, to: `${String(year)}-${pad2(month)}-${pad2(daysInMonth(year, month))}` };
+  }
   if (quarter === null) return { from: `${String(year)}-01-01`, to: `${String(year)}-12-31` };
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`quarter must be 1–4: ${String(quarter)}`);
   const lastMonth = quarter * 3;
   return { from: `${String(year)}-${pad2(lastMonth - 2)}-01`, to: `${String(year)}-${pad2(lastMonth)}-${pad2(daysInMonth(year, lastMonth))}` };
 }
 
-/** The period a figure is asked for, counted up to `today` while it runs. */
-export function figurePeriod(year: number, quarter: number | null, today: string): FigurePeriod {
-  const full = fullPeriod(year, quarter);
-  if (today >= full.to) return { year, quarter, full, counted: full, partial: false };
-  if (today < full.from) return { year, quarter, full, counted: { from: full.from, to: addDays(full.from, -1) }, partial: true };
-  return { year, quarter, full, counted: { from: full.from, to: today }, partial: true };
+/** The period a figure is asked for (a year, a quarter or a month), counted up to `today` while it runs. */
+export function figurePeriod(year: number, quarter: number | null, today: string, month: number | null = null): FigurePeriod {
+  const full = fullPeriod(year, quarter, month);
+  const base = { year, quarter, month, full };
+  if (today >= full.to) return { ...base, counted: full, partial: false };
+  if (today < full.from) return { ...base, counted: { from: full.from, to: addDays(full.from, -1) }, partial: true };
+  return { ...base, counted: { from: full.from, to: today }, partial: true };
 }
 
 /**
@@ -153,25 +161,46 @@ export function figurePeriod(year: number, quarter: number | null, today: string
  * date compares with the same span of the earlier one, ending on the same day of the month (clamped: a span ending on
  * 29 February compares with one ending on 28 February; one ending on 31 May with one ending on 29 February).
  */
-function earlier(period: FigurePeriod, year: number, quarter: number | null, shift: (date: string) => string): DateRange {
-  const full = fullPeriod(year, quarter);
+function earlier(period: FigurePeriod, year: number, quarter: number | null, month: number | null, shift: (date: string) => string): DateRange {
+  const full = fullPeriod(year, quarter, month);
   if (!period.partial) return full;
   if (period.counted.to < period.counted.from) return { from: full.from, to: addDays(full.from, -1) };
   const to = shift(period.counted.to);
   return { from: full.from, to: to > full.to ? full.to : to };
 }
 
-/** 同期: the same period a year earlier. */
+/** 同期: the same period a year earlier (for a month, the same month last year). */
 export function samePeriodLastYear(period: FigurePeriod): DateRange {
-  return earlier(period, period.year - 1, period.quarter, (d) => addYears(d, -1));
+  return earlier(period, period.year - 1, period.quarter, period.month, (d) => addYears(d, -1));
 }
 
-/** 上期 for 环比: the previous quarter for a quarter, the previous year for a year. */
+/** 上期 for 环比: the previous month for a month (January → last December), the previous quarter for a quarter, the previous year for a year. */
 export function previousPeriod(period: FigurePeriod): DateRange {
+  if (period.month !== null) {
+    const year = period.month === 1 ? period.year - 1 : period.year;
+    const month = period.month === 1 ? 12 : period.month - 1;
+    return earlier(period, year, null, month, (d) => addMonths(d, -1));
+  }
   if (period.quarter === null) return samePeriodLastYear(period);
   const year = period.quarter === 1 ? period.year - 1 : period.year;
   const quarter = period.quarter === 1 ? 4 : period.quarter - 1;
-  return earlier(period, year, quarter, (d) => addMonths(d, -3));
+  return earlier(period, year, quarter, null, (d) => addMonths(d, -3));
+}
+
+/**
+ * 累计 (1—N月累计): from 1 January to the end of what the period counts (a month to date: to today). Before the period
+ * starts it ends the day before it, so it holds the months already over.
+ */
+export function yearToDate(period: FigurePeriod): DateRange {
+  return { from: `${String(period.year)}-01-01`, to: period.counted.to };
+}
+
+/**
+ * 累计同期: 1 January last year to the end of the period's 同期 (a whole month → the whole month last year, so a whole
+ * February 2025 compares 1 Jan–28 Feb 2025 with 1 Jan–29 Feb 2024; to date → the same day last year, clamped).
+ */
+export function yearToDateLastYear(period: FigurePeriod): DateRange {
+  return { from: `${String(period.year - 1)}-01-01`, to: samePeriodLastYear(period).to };
 }
 
 // ---------------------------------------------------------------- targets

@@ -121,6 +121,25 @@ describe('sentences', () => {
     assert.equal(clauseZh(solved, { details: [count('特大案件', '起', '0')] }), '破获毒品刑事案件12起');
   });
 
+  it('writes a monthly sentence: the month with its 同比, then 1—7月累计 and the completion of the YEAR target', () => {
+    const solved = count('破获毒品刑事案件', '起', '5', { lastYearValue: '4', yoyChange: 25, cumulative: { label: '1—7月', value: '30', completion: 33.7 } });
+    const grams: ProseFigure = { phrase: '缴获毒品', unit: '', kind: 'grams', value: '0.000', completion: null, lastYearValue: '0.000', yoyChange: null, cumulative: { label: '1—7月', value: '2620.500', completion: null } };
+    assert.equal(
+      sentenceZh('7月份，', [{ figure: solved }, { figure: grams }]),
+      '7月份，共破获毒品刑事案件5起，同比上升25%，1—7月累计破获毒品刑事案件30起，完成年度任务数的33.7%；未缴获毒品，1—7月累计缴获毒品2620.5克。',
+    );
+    // Nothing in the year so far: 1—7月累计为0人; completion switched off in the template: no 完成年度任务数.
+    const none = count('抓获毒品逃犯', '人', '0', { cumulative: { label: '1—7月', value: '0', completion: 0 } });
+    assert.equal(clauseZh(none), '未抓获毒品逃犯，1—7月累计为0人，完成年度任务数的0%');
+    assert.equal(clauseZh(count('强制隔离戒毒', '人', '0', { cumulative: { label: '1—7月', value: '2', completion: null } })), '强制隔离戒毒为0人，1—7月累计强制隔离戒毒2人');
+    assert.equal(clauseZh(solved, { completion: false, yoy: false }), '破获毒品刑事案件5起，1—7月累计破获毒品刑事案件30起');
+    // January is its own 累计: only the year's completion follows the month.
+    const january = count('破获毒品刑事案件', '起', '3', { cumulative: { label: '', value: '3', completion: 5 } });
+    assert.equal(clauseZh(january, { yoy: false }), '破获毒品刑事案件3起，完成年度任务数的5%');
+    // A missing figure says so and nothing more.
+    assert.equal(clauseZh(count('破获毒品刑事案件', '起', null, { cumulative: { label: '1—7月', value: '3', completion: 5 } })), '破获毒品刑事案件暂无数据');
+  });
+
   it('gives an empty sentence for no clauses', () => {
     assert.equal(sentenceZh('全年', []), '');
   });

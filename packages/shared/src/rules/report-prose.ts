@@ -39,6 +39,12 @@ export interface ProseFigure {
   lastYearValue: string | number | null;
   /** % change for counts/grams/money; percentage points for rates; null when not comparable. */
   yoyChange: number | null;
+  /**
+   * A month's 累计 (monthly bulletins): the value from 1 January to the month's end and its completion of the YEAR's
+   * target, worded after the month's own figure: "…，1—7月累计破获毒品刑事案件30起，完成年度任务数的33.7%" (nothing yet:
+   * "1—7月累计为0起"). `label` is '1—7月'; for January ('' label) the month is its own 累计 and only the completion is worded.
+   */
+  cumulative?: { label: string; value: string; completion: number | null } | null;
 }
 
 export interface ClauseOptions {
@@ -154,6 +160,15 @@ export function clauseZh(figure: ProseFigure, options: ClauseOptions = {}): stri
   if ((options.completion ?? true) && figure.value !== null && figure.completion !== null) parts.push(`完成任务数的${formatRateZh(figure.completion)}`);
   const change = (options.yoy ?? true) ? changePhraseZh(figure) : null;
   if (change) parts.push(change);
+  const cumulative = figure.value === null ? null : figure.cumulative;
+  if (cumulative) {
+    // 1—7月累计破获…30起 (1—7月累计为0起 when nothing yet); January is its own 累计: only the year's completion follows.
+    if (cumulative.label !== '') {
+      const total = isZero(cumulative.value) ? `为${formatValueZh(figure, '0')}` : `${figure.phrase}${formatValueZh(figure, cumulative.value)}`;
+      parts.push(`${cumulative.label}累计${total}`);
+    }
+    if ((options.completion ?? true) && cumulative.completion !== null) parts.push(`完成年度任务数的${formatRateZh(cumulative.completion)}`);
+  }
   return parts.join('，');
 }
 

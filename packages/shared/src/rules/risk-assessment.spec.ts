@@ -128,5 +128,7 @@ describe('transfer escalation', () => {
   it('never escalates a decided transfer', () => {
     assert.equal(transferEscalation({ status: 'accepted', sentOn: '2026-01-01' }, '2026-11-23').escalated, false);
     assert.equal(transferEscalation({ status: 'returned', sentOn: '2026-01-01' }, '2026-11-23').escalated, false);
+    const cancelled = transferEscalation({ status: 'cancelled', sentOn: '2026-01-01' }, '2026-11-23');
+    assert.deepEqual([cancelled.escalated, cancelled.pendingDays, cancelled.explanation], [false, 0, '移交已撤回']);
   });
 });

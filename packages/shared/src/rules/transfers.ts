@@ -7,9 +7,10 @@ import { addDays, compareDates, daysBetween, isIsoDate } from './calendar-dates.
 
 export const TRANSFER_ESCALATION_DAYS = 7;
 
-export const TRANSFER_STATUSES = ['pending', 'accepted', 'returned'] as const;
+/** cancelled: withdrawn by the sending side while still pending (移交撤回); the person stays with the sender. */
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'returned', 'cancelled'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
-export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = { pending: '待接收', accepted: '已接收', returned: '已退回' };
+export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = { pending: '待接收', accepted: '已接收', returned: '已退回', cancelled: '已撤回' };
 
 export interface TransferEscalation {
   escalated: boolean;
@@ -26,7 +27,7 @@ export function transferEscalation(input: { status: TransferStatus; sentOn: stri
   if (!isIsoDate(today)) throw new RangeError(`today must be YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const escalatesOn = addDays(input.sentOn, TRANSFER_ESCALATION_DAYS);
   if (input.status !== 'pending') {
-    return { escalated: false, pendingDays: 0, escalatesOn, explanation: `移交已${TRANSFER_STATUS_LABELS[input.status]}` };
+    return { escalated: false, pendingDays: 0, escalatesOn, explanation: `移交${TRANSFER_STATUS_LABELS[input.status]}` };
   }
   const pendingDays = Math.max(0, daysBetween(input.sentOn, today));
   const escalated = compareDates(today, escalatesOn) >= 0;

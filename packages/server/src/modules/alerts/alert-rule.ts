@@ -16,6 +16,8 @@ export interface AlertFacts {
   lastContactDate(db: Db, personId: string): Promise<string | null>;
   /** The person's two latest risk assessments, newest first: the risk-raised rule. */
   recentRiskLevels(db: Db, personId: string): Promise<{ id: string; assessedOn: string; level: 'high' | 'medium' | 'low' }[]>;
+  /** The person's test notices (通知检测) as the shared `testEvasions` takes them: the serious-violation rule. */
+  testNoticesOf(db: Db, personId: string): Promise<{ notifiedOn: string; dueOn: string; excused: boolean }[]>;
   /** Pending transfers (移交) of one person, or of everyone when null: the unaccepted-transfer rule. */
   pendingTransfers(db: Db, personId: string | null): Promise<PendingTransfer[]>;
 }

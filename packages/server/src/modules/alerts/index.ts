@@ -12,6 +12,7 @@ export { alertsRoutes } from './alerts.routes.ts';
 export { AlertEngine, AuditBatch, type RaiseInput } from './alert-engine.ts';
 export { AlertsService } from './alerts.service.ts';
 export { ruleSettingsOf } from './alerts.repository.ts';
+export { alertIndicatorProvider } from './alert-indicators.ts';
 export type { AlertRuleEvaluator, AlertFacts, Candidate } from './alert-rule.ts';
 
 /** The alerts module as composed by app.ts: engine (rules, dispatcher, sweep), inbox service and scheduler. */

@@ -1,5 +1,5 @@
 import type { SupervisionService } from '../supervision/index.ts';
-import { lastContactDate, leavesOf, measuresInArea, measuresOf } from '../supervision/index.ts';
+import { lastContactDate, leavesOf, measuresInArea, measuresOf, testNoticeFactsOf } from '../supervision/index.ts';
 import { recentRiskLevels } from '../risk/index.ts';
 import { pendingTransfers } from '../transfers/index.ts';
 import type { AlertFacts } from './alert-rule.ts';
@@ -24,6 +24,7 @@ export function supervisionFacts(supervision: SupervisionService): AlertFacts {
     leavesOf: (db, personId) => leavesOf(db, personId),
     lastContactDate: (db, personId) => lastContactDate(db, personId),
     recentRiskLevels: (db, personId) => recentRiskLevels(db, personId, 2),
+    testNoticesOf: (db, personId) => testNoticeFactsOf(db, personId),
     async pendingTransfers(db, personId) {
       return (await pendingTransfers(db, personId)).map((t) => ({
         id: t.id, personId: t.personId, sentOn: t.sentOn, fromOrgUnitName: t.fromOrgUnitName, toOrgUnitId: t.toOrgUnitId, toOrgPath: t.toOrgPath,

@@ -43,10 +43,11 @@ export class DashboardService {
     const months = Array.from({ length: 12 }, (_, i) => addMonths(lastMonth, i - 11).slice(0, 7));
     const residents = await this.values.residentsOf([unit.id]);
     const series = TREND.map((code) => ({ code, label: this.values.definition(code)?.label ?? code, values: [] as number[] }));
-    for (const month of months) {
+    const ranges = months.map((month) => {
       const range = fullRange({ kind: 'month', year: Number(month.slice(0, 4)), index: Number(month.slice(5, 7)) });
-      const counted = range.to > today ? { from: range.from, to: today < range.from ? range.from : today } : range;
-      const raw = await this.values.raw(db, ctx, unit, counted, TREND, residents, memo);
+      return range.to > today ? { from: range.from, to: today < range.from ? range.from : today } : range;
+    });
+    for (const raw of await this.values.rawMany(db, ctx, unit, ranges, TREND, residents, memo)) {
       series.forEach((s) => s.values.push(Number(raw.get(s.code) ?? 0)));
     }
 

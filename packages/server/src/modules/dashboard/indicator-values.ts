@@ -45,6 +45,13 @@ const DERIVED: readonly Derived[] = [
       definition: '本期查处吸毒人员人次 ÷ 辖区常住人口 × 10000，保留一位小数；未登记常住人口的单位不计算。',
     },
   },
+  {
+    base: 'alerts.partnerFeed',
+    definition: {
+      code: 'alerts.partnerFeedPer10k', label: '每万人特殊行业联网预警', unit: '件/万人', module: 'dashboard', aggregation: 'ratio', target: false, version: 1,
+      definition: '本期特殊行业联网预警数 ÷ 辖区常住人口 × 10000，保留一位小数；未登记常住人口的单位不计算。',
+    },
+  },
 ];
 
 const decimals = (text: string): number => text.split('.')[1]?.length ?? 0;
@@ -117,14 +124,25 @@ export class IndicatorValues {
   async raw(
     db: Db, ctx: AuthedContext, unit: OrgUnit, range: DateRange, codes: readonly string[], residents: ReadonlyMap<string, number>, memo?: Map<string, unknown>,
   ): Promise<Map<string, string | null>> {
+    return (await this.rawMany(db, ctx, unit, [range], codes, residents, memo))[0] ?? new Map();
+  }
+
+  /** Raw values for several ranges of one unit (a provider that can reads them in one pass): one map per range. */
+  async rawMany(
+    db: Db, ctx: AuthedContext, unit: OrgUnit, ranges: readonly DateRange[], codes: readonly string[], residents: ReadonlyMap<string, number>, memo?: Map<string, unknown>,
+  ): Promise<Map<string, string | null>[]> {
     const needed = new Set(codes.flatMap((c) => [c, ...DERIVED.filter((d) => d.definition.code === c).map((d) => d.base)]));
     const modules = new Set(this.registry.definitions().filter((d) => needed.has(d.code)).map((d) => d.module));
     const area = { scope: scopeOf(ctx.actor), path: unit.path, ...(memo ? { memo } : {}) };
-    const out = new Map<string, string | null>();
+    const out = ranges.map(() => new Map<string, string | null>());
     for (const module of modules) {
-      for (const [code, figure] of await this.registry.compute(db, area, range, this.today(), module)) out.set(code, figure.value);
+      (await this.registry.computeMany(db, area, ranges, this.today(), module)).forEach((figures, i) => {
+        for (const [code, figure] of figures) out[i]?.set(code, figure.value);
+      });
     }
-    for (const d of DERIVED) if (needed.has(d.definition.code)) out.set(d.definition.code, per10k(out.get(d.base) ?? null, residents.get(unit.id)));
+    for (const values of out) {
+      for (const d of DERIVED) if (needed.has(d.definition.code)) values.set(d.definition.code, per10k(values.get(d.base) ?? null, residents.get(unit.id)));
+    }
     return out;
   }
 
@@ -140,15 +158,11 @@ export class IndicatorValues {
     const residents = await this.areas.residents(units.map((u) => u.id));
     const out: IndicatorValue[] = [];
     for (const unit of units) {
-      const [now, lastYear, previous] = [
-        await this.raw(db, ctx, unit, period.counted, codes, residents, memo),
-        await this.raw(db, ctx, unit, period.lastYear, codes, residents, memo),
-        await this.raw(db, ctx, unit, period.previous, codes, residents, memo),
-      ];
+      const [now, lastYear, previous] = await this.rawMany(db, ctx, unit, [period.counted, period.lastYear, period.previous], codes, residents, memo);
       for (const d of definitions) {
-        const value = now.get(d.code) ?? null;
-        const ly = lastYear.get(d.code) ?? null;
-        const pp = previous.get(d.code) ?? null;
+        const value = now?.get(d.code) ?? null;
+        const ly = lastYear?.get(d.code) ?? null;
+        const pp = previous?.get(d.code) ?? null;
         out.push({
           code: d.code, orgUnitId: unit.id, value, lastYearValue: ly, previousValue: pp,
           yoyChange: changeOf(d, value, ly), popChange: changeOf(d, value, pp), changeUnit: d.aggregation === 'ratio' ? '个百分点' : '%',

@@ -21,11 +21,12 @@ import { periodDto, type IndicatorValues } from './indicator-values.ts';
 
 /** The built-in configuration (version 0), used until the office saves its own. Higher index = more serious. */
 export const DEFAULT_INDEX_COMPONENTS: readonly IndexComponent[] = [
-  { indicator: 'persons.currentPer10k', weight: 30, good: 5, bad: 40 },
+  { indicator: 'persons.currentPer10k', weight: 25, good: 5, bad: 40 },
   { indicator: 'users.foundPer10k', weight: 20, good: 0.5, bad: 5 },
   { indicator: 'supervision.relapseRate', weight: 20, good: 5, bad: 40 },
   { indicator: 'supervision.executionRate', weight: 15, good: 95, bad: 60 },
-  { indicator: 'cases.filed', weight: 15, good: 0, bad: 10 },
+  { indicator: 'cases.filed', weight: 10, good: 0, bad: 10 },
+  { indicator: 'alerts.partnerFeedPer10k', weight: 10, good: 0, bad: 2 },
 ];
 
 /** 毒情测评: the composite index per unit and period, its change against last year and what changed it. */

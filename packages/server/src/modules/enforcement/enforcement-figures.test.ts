@@ -69,8 +69,9 @@ describe('figures: values, targets, completion, year-on-year and period-on-perio
     assert.equal(figures.orgUnit.name, '云岭乡');
     assert.deepEqual(row(figures, 'cases.solved'), {
       indicator: 'cases.solved', label: '破获毒品刑事案件', unit: '件', value: '7', target: '6', completion: 116.7,
-      lastYearValue: '3', yoyChange: 133.3, previousValue: '3', popChange: 133.3,
+      lastYearValue: '3', yoyChange: 133.3, previousValue: '3', popChange: 133.3, cumulative: null,
     });
+    assert.deepEqual([figures.month, figures.cumulativePeriod, figures.cumulativeLastYearPeriod], [null, null, null], 'a year has no 累计 of its own');
     assert.equal(row(figures, 'cases.filed').value, '8');
     assert.equal(row(figures, 'cases.filed').lastYearValue, '4');
     assert.deepEqual([row(figures, 'cases.major').value, row(figures, 'cases.major').completion], ['3', 75]);
@@ -194,6 +195,107 @@ describe('figures: values, targets, completion, year-on-year and period-on-perio
     ];
     for (const [body, field] of bad) expectProblem(await office.put('/api/targets', body), 400, field);
     assert.equal(await g.rowCount('enforcement_target'), before);
+  });
+
+  it('computes a whole month: 同比 with the same month last year, 环比 with June, 1—7月累计 against the YEAR target', async () => {
+    const july = await g.figures(office, `orgUnitId=${yunling}&year=2026&month=7`);
+    assert.deepEqual([july.year, july.quarter, july.month, july.partial], [2026, null, 7, false]);
+    assert.deepEqual(july.period, { from: '2026-07-01', to: '2026-07-31' });
+    assert.deepEqual(july.lastYearPeriod, { from: '2025-07-01', to: '2025-07-31' });
+    assert.deepEqual(july.previousPeriod, { from: '2026-06-01', to: '2026-06-30' });
+    assert.deepEqual(july.cumulativePeriod, { from: '2026-01-01', to: '2026-07-31' });
+    assert.deepEqual(july.cumulativeLastYearPeriod, { from: '2025-01-01', to: '2025-07-31' });
+    // Solved in July 2026: 07-20 (one); July 2025: none; June 2026: none. 1 Jan–31 Jul 2026: 02-01, 03-20, 05-01, 07-20 = 4
+    // against the yearly target 6 → 66.7 %; 1 Jan–31 Jul 2025: 03-01, 06-01 = 2 → +100 %.
+    assert.deepEqual(row(july, 'cases.solved'), {
+      indicator: 'cases.solved', label: '破获毒品刑事案件', unit: '件', value: '1', target: null, completion: null,
+      lastYearValue: '0', yoyChange: null, previousValue: '0', popChange: null,
+      cumulative: { value: '4', yearTarget: '6', completion: 66.7, lastYearValue: '2', yoyChange: 100 },
+    });
+    // No yearly target: 累计 without completion (无任务数).
+    assert.deepEqual(row(july, 'cases.filed').cumulative, { value: '4', yearTarget: null, completion: null, lastYearValue: '4', yoyChange: 0 });
+  });
+
+  it('counts the running month to date (1–23 November) and measures 1—11月累计 against the sum of the quarter targets', async () => {
+    const november = await g.figures(office, `orgUnitId=${yunling}&year=2026&month=11`);
+    assert.equal(november.partial, true);
+    assert.deepEqual(november.period, { from: '2026-11-01', to: '2026-11-23' });
+    assert.deepEqual(november.lastYearPeriod, { from: '2025-11-01', to: '2025-11-23' });
+    assert.deepEqual(november.previousPeriod, { from: '2026-10-01', to: '2026-10-23' });
+    assert.deepEqual(november.cumulativePeriod, { from: '2026-01-01', to: '2026-11-23' });
+    const solved = row(november, 'cases.solved');
+    // 11-23 this year and last; 10-15 in October to the 23rd; the Q4 target (2) is not the month's.
+    assert.deepEqual([solved.value, solved.target, solved.completion, solved.lastYearValue, solved.yoyChange, solved.previousValue, solved.popChange], ['1', null, null, '1', 0, '1', 0]);
+    assert.deepEqual(solved.cumulative, { value: '7', yearTarget: '6', completion: 116.7, lastYearValue: '3', yoyChange: 133.3 });
+    // suspects.caught has quarter targets only (2+3+2+3 = 10): 丙 on 11-20 this month; 甲, 乙, 丙 this year → 30 %.
+    const caught = row(november, 'suspects.caught');
+    assert.deepEqual([caught.value, caught.target, caught.cumulative?.value, caught.cumulative?.yearTarget, caught.cumulative?.completion], ['1', null, '3', '10', 30]);
+    // Grams in March: 100.25 g; 1 Jan–31 Mar: 12.5 + 100.25 = 112.750 g of 1000 → 11.275 → 11.3 % (half away from zero).
+    const march = await g.figures(office, `orgUnitId=${yunling}&year=2026&month=3`);
+    const grams = row(march, 'seizures.grams');
+    assert.deepEqual([grams.value, grams.cumulative?.value, grams.cumulative?.yearTarget, grams.cumulative?.completion, grams.cumulative?.lastYearValue, grams.cumulative?.yoyChange], ['100.250', '112.750', '1000.000', 11.3, '0.000', null]);
+    assert.deepEqual([row(march, 'seizures.grams.heroin').value, row(march, 'seizures.grams.heroin').cumulative?.value, row(march, 'seizures.grams.heroin').cumulative?.completion], ['0.000', '12.500', 125]);
+  });
+
+  it('compares January with the December before (环比 across the year) and counts February of a leap year whole', async () => {
+    const january = await g.figures(office, `orgUnitId=${yunling}&year=2026&month=1`);
+    assert.deepEqual(january.previousPeriod, { from: '2025-12-01', to: '2025-12-31' });
+    const solved = row(january, 'cases.solved');
+    // Nothing solved in January 2026; one on 2025-12-15 → 环比 -100 %; 累计 = January: 0 of 6 → 0 %.
+    assert.deepEqual([solved.value, solved.previousValue, solved.popChange, solved.cumulative?.value, solved.cumulative?.completion], ['0', '1', -100, '0', 0]);
+    const february = await g.figures(office, `orgUnitId=${yunling}&year=2024&month=2`);
+    assert.deepEqual(february.period, { from: '2024-02-01', to: '2024-02-29' });
+    assert.deepEqual(february.lastYearPeriod, { from: '2023-02-01', to: '2023-02-28' });
+  });
+
+  it('drills down from a month and from its 累计 to records that add up to each figure', async () => {
+    const july = await g.figures(office, `orgUnitId=${yunling}&year=2026&month=7`);
+    const total = (items: FigureRecords['items']): bigint => items.reduce((sum, r) => sum + BigInt(r.amount.replace('.', '')), 0n);
+    for (const figure of july.rows) {
+      for (const [compare, value] of [['current', figure.value], ['cumulative', figure.cumulative?.value]] as const) {
+        assert.ok(value !== undefined);
+        const response = await office.get(`/api/enforcement/figures/${figure.indicator}/records?orgUnitId=${yunling}&year=2026&month=7&compare=${compare}&pageSize=200`);
+        assert.equal(response.statusCode, 200, response.body);
+        const records = response.json<FigureRecords>();
+        assert.equal(records.value, value, `${figure.indicator} ${compare}`);
+        assert.equal(records.items.length, records.total);
+        assert.equal(total(records.items), BigInt(value.replace('.', '')), `${figure.indicator} ${compare}: records add up`);
+      }
+    }
+    const cumulative = (await office.get(`/api/enforcement/figures/cases.solved/records?orgUnitId=${yunling}&year=2026&month=7&compare=cumulative`)).json<FigureRecords>();
+    assert.deepEqual([cumulative.period, cumulative.items.map((r) => r.on)], [{ from: '2026-01-01', to: '2026-07-31' }, ['2026-07-20', '2026-05-01', '2026-03-20', '2026-02-01']]);
+    const lastYear = (await office.get(`/api/enforcement/figures/cases.solved/records?orgUnitId=${yunling}&year=2026&month=1&compare=previous`)).json<FigureRecords>();
+    assert.deepEqual([lastYear.value, lastYear.period], ['1', { from: '2025-12-01', to: '2025-12-31' }]);
+  });
+
+  it('exports a month with 1—7月累计 and 完成年度任务 columns', async () => {
+    const response = await office.get(`/api/enforcement/figures/export?orgUnitId=${yunling}&year=2026&month=7`);
+    assert.equal(response.statusCode, 200, response.body);
+    assert.ok(decodeURIComponent(String(response.headers['content-disposition'])).includes('云岭乡2026年7月缉毒执法任务指标统计.xlsx'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('任务指标统计');
+    assert.ok(sheet);
+    assert.equal(sheet.getCell('A1').value, '云岭乡2026年7月缉毒执法任务指标统计');
+    assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), ['指标', '单位', '本月', '去年同月', '同比', '上月', '环比', '1—7月累计', '年度任务数', '完成年度任务', '1—7月累计去年同期', '累计同比']);
+    const rows = new Map<string, unknown[]>();
+    sheet.eachRow((r, n) => { if (n > 3) rows.set(r.getCell(1).text.trim(), (r.values as unknown[]).slice(1)); });
+    assert.deepEqual(rows.get('破获毒品刑事案件'), ['破获毒品刑事案件', '件', 1, 0, '无同期数', 0, '无上期数', 4, 6, 0.667, 2, 1]);
+    const audit = await app.platform.db.selectFrom('audit_event').select('changes').where('action', '=', 'enforcement.figures_exported').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal((JSON.parse(audit.changes ?? '{}') as { month: unknown }).month, 7);
+  });
+
+  it('refuses a bad month (13, 0, with a quarter) and 累计 without a month with 400 naming the field, and writes nothing', async () => {
+    const audits = await g.rowCount('audit_event');
+    for (const query of ['month=13', 'month=0', 'month=7.5', 'month=七', 'month=7&quarter=3']) {
+      expectProblem(await office.get(`/api/enforcement/figures?orgUnitId=${yunling}&year=2026&${query}`), 400, 'month');
+      expectProblem(await office.get(`/api/enforcement/figures/export?orgUnitId=${yunling}&year=2026&${query}`), 400, 'month');
+      expectProblem(await office.get(`/api/enforcement/figures/suspects.caught/records?orgUnitId=${yunling}&year=2026&${query}`), 400, 'month');
+    }
+    const problem = expectProblem(await office.get(`/api/enforcement/figures?orgUnitId=${yunling}&year=2026&month=7&quarter=3`), 400, 'month');
+    assert.ok(JSON.stringify(problem).includes('月份与季度只能选择其一'));
+    expectProblem(await office.get(`/api/enforcement/figures/suspects.caught/records?orgUnitId=${yunling}&year=2026&compare=cumulative`), 400, 'compare');
+    assert.equal(await g.rowCount('audit_event'), audits, 'nothing exported, nothing viewed, nothing audited');
   });
 });
 

@@ -85,12 +85,19 @@ function areaCondition(area: Area, alias: string): RawBuilder<boolean> {
  * (counts as integers, grams and kilograms with three places, money in fen).
  */
 export async function totals(db: Db, area: Area, range: DateRange, table: Source['table'], sources: ReadonlyMap<string, Source>): Promise<Map<string, string>> {
+  return (await totalsMany(db, area, [range], table, sources))[0] ?? new Map();
+}
+
+/** The same for several periods in one scan of the subtree (a trend's twelve months, a period and its 同期/上期). */
+export async function totalsMany(db: Db, area: Area, ranges: readonly DateRange[], table: Source['table'], sources: ReadonlyMap<string, Source>): Promise<Map<string, string>[]> {
   const entries = [...sources].filter(([, s]) => s.table === table);
-  if (entries.length === 0) return new Map();
-  const columns = entries.map(([key, source]) => sql`coalesce(sum(${amount(source, 't')}) filter (where ${condition(source, range, 't')}), 0)::text as ${sql.id(key)}`);
+  if (entries.length === 0 || ranges.length === 0) return ranges.map(() => new Map());
+  const alias = (key: string, i: number) => `${key}@${String(i)}`;
+  const columns = ranges.flatMap((range, i) => entries.map(([key, source]) =>
+    sql`coalesce(sum(${amount(source, 't')}) filter (where ${condition(source, range, 't')}), 0)::text as ${sql.id(alias(key, i))}`));
   const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)} from ${sql.table(table)} as t where ${areaCondition(area, 't')}`.execute(db);
   const row = rows[0] ?? {};
-  return new Map(entries.map(([key]) => [key, row[key] ?? '0']));
+  return ranges.map((_, i) => new Map(entries.map(([key]) => [key, row[alias(key, i)] ?? '0'])));
 }
 
 /** Grams seized per drug in a period (drugs with none are left out). */

@@ -13,6 +13,8 @@ import {
   previousPeriod,
   samePeriodLastYear,
   targetFor,
+  yearToDate,
+  yearToDateLastYear,
   type AssetKind,
   type CaseLevel,
   type CaseType,
@@ -58,10 +60,14 @@ export class FiguresService {
     const db = this.platform.db;
     const substances = await this.collaborators.substances();
     const { scope, unit } = await this.area(db, ctx, query.orgUnitId);
-    const period = figurePeriod(query.year, query.quarter ?? null, today(this.platform.clock));
+    const period = figurePeriod(query.year, query.quarter ?? null, today(this.platform.clock), query.month ?? null);
     const ranges = { current: period.counted, lastYear: samePeriodLastYear(period), previous: previousPeriod(period) };
     const area = { scope, path: unit.path };
     const [current, lastYear, previous] = [await this.values(db, area, ranges.current), await this.values(db, area, ranges.lastYear), await this.values(db, area, ranges.previous)];
+    // A month has no target of its own: its 累计 (1 January to the month's end) is measured against the year's target.
+    const monthly = period.month !== null;
+    const cumulativeRanges = monthly ? { current: yearToDate(period), lastYear: yearToDateLastYear(period) } : null;
+    const cumulative = cumulativeRanges ? { current: await this.values(db, area, cumulativeRanges.current), lastYear: await this.values(db, area, cumulativeRanges.lastYear) } : null;
     const targets = await repo.targetEntries(db, unit.id, query.year);
 
     const specs: IndicatorSpec[] = [];
@@ -70,9 +76,10 @@ export class FiguresService {
       if (spec) specs.push(spec);
       if (code !== 'seizures.grams') continue;
       // One row per drug that was seized in any of the compared periods or has a target.
+      const compared = [current, lastYear, previous, ...(cumulative ? [cumulative.current, cumulative.lastYear] : [])];
       for (const drug of substances) {
         const drugCode = `${DRUG_GRAMS_PREFIX}${drug.code}`;
-        if ([current, lastYear, previous].some((v) => v.has(drugCode)) || targets.has(drugCode)) {
+        if (compared.some((v) => v.has(drugCode)) || targets.has(drugCode)) {
           const drugSpec = indicatorSpec(drugCode, substances);
           if (drugSpec) specs.push(drugSpec);
         }
@@ -82,8 +89,23 @@ export class FiguresService {
       const value = figureText(spec.unit, current.get(spec.code) ?? '0');
       const lastYearValue = figureText(spec.unit, lastYear.get(spec.code) ?? '0');
       const previousValue = figureText(spec.unit, previous.get(spec.code) ?? '0');
-      const stored = targetFor(targets.get(spec.code) ?? [], query.quarter ?? null, GRAM_SCALE);
+      const entries = targets.get(spec.code) ?? [];
+      const stored = monthly ? null : targetFor(entries, query.quarter ?? null, GRAM_SCALE);
       const target = stored === null ? null : targetText(spec.unit, stored);
+      let cumulativeFigure: FigureRow['cumulative'] = null;
+      if (cumulative) {
+        const yearStored = targetFor(entries, null, GRAM_SCALE);
+        const yearTarget = yearStored === null ? null : targetText(spec.unit, yearStored);
+        const cumulativeValue = figureText(spec.unit, cumulative.current.get(spec.code) ?? '0');
+        const cumulativeLastYear = figureText(spec.unit, cumulative.lastYear.get(spec.code) ?? '0');
+        cumulativeFigure = {
+          value: cumulativeValue,
+          yearTarget,
+          completion: completionRate(cumulativeValue, yearTarget),
+          lastYearValue: cumulativeLastYear,
+          yoyChange: changeRate(cumulativeValue, cumulativeLastYear),
+        };
+      }
       return {
         indicator: spec.code,
         label: spec.label,
@@ -95,16 +117,20 @@ export class FiguresService {
         yoyChange: changeRate(value, lastYearValue),
         previousValue,
         popChange: changeRate(value, previousValue),
+        cumulative: cumulativeFigure,
       };
     });
     return {
       orgUnit: { id: unit.id, name: unit.name },
       year: query.year,
       quarter: query.quarter ?? null,
+      month: period.month,
       period: period.counted,
       partial: period.partial,
       lastYearPeriod: ranges.lastYear,
       previousPeriod: ranges.previous,
+      cumulativePeriod: cumulativeRanges?.current ?? null,
+      cumulativeLastYearPeriod: cumulativeRanges?.lastYear ?? null,
       rows,
     };
   }
@@ -118,7 +144,7 @@ export class FiguresService {
       action: 'enforcement.figures_exported',
       entityType: 'org_unit',
       entityId: figures.orgUnit.id,
-      changes: { year: figures.year, quarter: figures.quarter, rows: figures.rows.length },
+      changes: { year: figures.year, quarter: figures.quarter, month: figures.month, rows: figures.rows.length },
     });
     return { filename: `${figuresTitle(figures)}.xlsx`, content };
   }
@@ -130,8 +156,13 @@ export class FiguresService {
     if (!spec) throw invalidField('indicator', '指标不在指标库中');
     return this.platform.db.transaction().execute(async (trx) => {
       const { scope, unit } = await this.area(trx, ctx, query.orgUnitId);
-      const period = figurePeriod(query.year, query.quarter ?? null, today(this.platform.clock));
-      const range: DateRange = query.compare === 'lastYear' ? samePeriodLastYear(period) : query.compare === 'previous' ? previousPeriod(period) : period.counted;
+      const period = figurePeriod(query.year, query.quarter ?? null, today(this.platform.clock), query.month ?? null);
+      if (query.compare === 'cumulative' && period.month === null) throw invalidField('compare', '累计只用于月度统计');
+      const range: DateRange =
+        query.compare === 'lastYear' ? samePeriodLastYear(period)
+        : query.compare === 'previous' ? previousPeriod(period)
+        : query.compare === 'cumulative' ? yearToDate(period)
+        : period.counted;
       const area = { scope, path: unit.path };
       const value = (await repo.totals(trx, area, range, spec.source.table, new Map([[spec.code, spec.source]]))).get(spec.code) ?? '0';
       const page = await repo.records(trx, area, range, spec.source, query.page, query.pageSize);

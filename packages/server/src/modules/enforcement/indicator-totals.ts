@@ -10,8 +10,17 @@ const TABLES = [...new Set(Object.values(SOURCES).map((s) => s.table))];
  * endpoint, for the shared indicator registry (modules/indicators).
  */
 export async function enforcementIndicatorTotals(db: Db, area: repo.Area, range: DateRange): Promise<Map<FixedIndicator, string>> {
+  return (await enforcementIndicatorTotalsMany(db, area, [range]))[0] ?? new Map();
+}
+
+/** The same for several periods, one scan per table for all of them. */
+export async function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ranges: readonly DateRange[]): Promise<Map<FixedIndicator, string>[]> {
   const sources = new Map<string, repo.Source>(FIXED_INDICATORS.map((code) => [code, SOURCES[code]]));
-  const raw = new Map<string, string>();
-  for (const table of TABLES) for (const [code, value] of await repo.totals(db, area, range, table, sources)) raw.set(code, value);
-  return new Map(FIXED_INDICATORS.map((code) => [code, figureText(INDICATORS[code].unit, raw.get(code) ?? '0')]));
+  const raw = ranges.map(() => new Map<string, string>());
+  for (const table of TABLES) {
+    (await repo.totalsMany(db, area, ranges, table, sources)).forEach((values, i) => {
+      for (const [code, value] of values) raw[i]?.set(code, value);
+    });
+  }
+  return raw.map((r) => new Map(FIXED_INDICATORS.map((code) => [code, figureText(INDICATORS[code].unit, r.get(code) ?? '0')])));
 }

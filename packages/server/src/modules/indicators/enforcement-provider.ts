@@ -1,6 +1,6 @@
 import { FIXED_INDICATORS, INDICATORS } from '@qingyuan/shared';
-import { enforcementIndicatorTotals } from '../enforcement/index.ts';
-import type { IndicatorProvider } from './registry.ts';
+import { enforcementIndicatorTotalsMany } from '../enforcement/index.ts';
+import type { IndicatorFigure, IndicatorProvider } from './registry.ts';
 
 /** Enforcement's fixed indicators in the registry, computed by the same SQL as its figures endpoint. */
 export const enforcementProvider: IndicatorProvider = {
@@ -9,8 +9,11 @@ export const enforcementProvider: IndicatorProvider = {
     code, label: INDICATORS[code].label, unit: INDICATORS[code].unit, module: 'enforcement',
     definition: `${INDICATORS[code].label}（见 docs/rules.md 执法统计口径）`, aggregation: 'sum' as const, target: true, version: 1,
   })),
-  async compute(db, area, range) {
-    const totals = await enforcementIndicatorTotals(db, area, range);
-    return new Map([...totals].map(([code, value]) => [code, { value, numerator: null, denominator: null }]));
+  async compute(db, area, range, today) {
+    return (await this.computeMany?.(db, area, [range], today))?.[0] ?? new Map();
+  },
+  async computeMany(db, area, ranges) {
+    const totals = await enforcementIndicatorTotalsMany(db, area, ranges);
+    return totals.map((t) => new Map([...t].map(([code, value]): [string, IndicatorFigure] => [code, { value, numerator: null, denominator: null }])));
   },
 };

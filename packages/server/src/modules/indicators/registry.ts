@@ -49,6 +49,10 @@ export interface IndicatorProvider {
   definitions: readonly IndicatorDefinition[];
   /** All of this provider's indicators for one subtree and period, in one pass. `today` bounds what is counted. */
   compute(db: Db, area: IndicatorArea, range: DateRange, today: string): Promise<Map<string, IndicatorFigure>>;
+  /** Optional: several periods at once (one scan for a trend's months); the registry loops `compute` otherwise. */
+  computeMany?(db: Db, area: IndicatorArea, ranges: readonly DateRange[], today: string): Promise<Map<string, IndicatorFigure>[]>;
+  /** Optional: the figures of several units (paths under area.path) from one computation over the area, by path. */
+  computeUnits?(db: Db, area: IndicatorArea, paths: readonly string[], range: DateRange, today: string): Promise<Map<string, Map<string, IndicatorFigure>>>;
 }
 
 export class IndicatorRegistry {
@@ -75,10 +79,20 @@ export class IndicatorRegistry {
 
   /** The figures of one module (or all) for a subtree and period. */
   async compute(db: Db, area: IndicatorArea, range: DateRange, today: string, module?: string): Promise<Map<string, IndicatorFigure>> {
-    const out = new Map<string, IndicatorFigure>();
+    return (await this.computeMany(db, area, [range], today, module))[0] ?? new Map();
+  }
+
+  /** The same for several periods: one map per range, in order. */
+  async computeMany(db: Db, area: IndicatorArea, ranges: readonly DateRange[], today: string, module?: string): Promise<Map<string, IndicatorFigure>[]> {
+    const out = ranges.map(() => new Map<string, IndicatorFigure>());
     for (const p of this.providers) {
       if (module !== undefined && p.module !== module) continue;
-      for (const [code, figure] of await p.compute(db, area, range, today)) out.set(code, figure);
+      let figures: Map<string, IndicatorFigure>[] = [];
+      if (p.computeMany) figures = await p.computeMany(db, area, ranges, today);
+      else for (const range of ranges) figures.push(await p.compute(db, area, range, today));
+      figures.forEach((f, i) => {
+        for (const [code, figure] of f) out[i]?.set(code, figure);
+      });
     }
     return out;
   }

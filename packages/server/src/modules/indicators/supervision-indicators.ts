@@ -10,7 +10,7 @@ import {
   type MeasureKind,
   type SupervisionIndicator,
 } from '@qingyuan/shared';
-import { archiveScope, archivedPath, inScope, isWorkTeamScope } from '../../platform/access/scope.ts';
+import { ARCHIVE_PREFIX, archiveScope, archivedPath, inScope, isWorkTeamScope } from '../../platform/access/scope.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -176,6 +176,27 @@ function periodFacts(db: Db, area: IndicatorArea, memo: Memo, range: DateRange, 
 }
 
 export async function supervisionSets(db: Db, area: IndicatorArea, range: DateRange, cipher: FieldCipher): Promise<Map<SupervisionIndicator, FigureSet>> {
+  return (await setsWithPaths(db, area, range, cipher)).sets;
+}
+
+/**
+ * The figures of several units inside `area` (each path under area.path) from one computation over the area: every
+ * figure is a set of persons whose membership depends on that person's own facts only, so a unit's set is the area's
+ * set narrowed to the persons whose path lies under the unit — the same as computing for the unit.
+ */
+export async function supervisionSetsOfUnits(db: Db, area: IndicatorArea, paths: readonly string[], range: DateRange, cipher: FieldCipher): Promise<Map<string, Map<SupervisionIndicator, FigureSet>>> {
+  const { sets, pathOf } = await setsWithPaths(db, area, range, cipher);
+  const under = (path: string) => (id: string) => (pathOf.get(id) ?? '').startsWith(path);
+  return new Map(paths.map((path) => [path, new Map([...sets].map(([code, s]): [SupervisionIndicator, FigureSet] => {
+    const inUnit = under(path);
+    return [code, {
+      persons: new Map([...s.persons].filter(([id]) => inUnit(id))),
+      numerator: s.numerator === null ? null : new Set([...s.numerator].filter(inUnit)),
+    }];
+  }))]));
+}
+
+async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, cipher: FieldCipher): Promise<{ sets: Map<SupervisionIndicator, FigureSet>; pathOf: Map<string, string> }> {
   const { from, to } = range;
   const inRange = (d: string | null | undefined): d is string => !!d && compareDates(d, from) >= 0 && compareDates(d, to) <= 0;
   const sets = new Map<SupervisionIndicator, FigureSet>(SUPERVISION_INDICATORS.map((code) => [code, {
@@ -256,12 +277,15 @@ export async function supervisionSets(db: Db, area: IndicatorArea, range: DateRa
   for (const t of tasks) add('supervision.seriousViolations', t.person_id, t.explanation);
 
   // Approved in the period: read from the archive (counted, never listed without archive.read).
-  const archived = await db.selectFrom('abstinence_review').select(['person_id', 'decided_on']).where('status', '=', 'approved')
+  const archived = await db.selectFrom('abstinence_review').select(['person_id', 'decided_on', 'org_path']).where('status', '=', 'approved')
     .where('decided_on', '>=', from).where('decided_on', '<=', to)
     .where((eb) => eb.and([inScope(eb, 'org_path', archiveScope(area.scope)), inScope(eb, 'org_path', { rootPath: archivedPath(area.path) })]))
     .execute();
   for (const r of archived) add('persons.abstinent', r.person_id, `${r.decided_on ?? ''}批准`);
-  return sets;
+  // Where each counted person lies (an archived one by its review's path, outside the archive prefix).
+  const pathOf = new Map(persons.map((p) => [p.id, p.org_path]));
+  for (const r of archived) pathOf.set(r.person_id, r.org_path.slice(ARCHIVE_PREFIX.length));
+  return { sets, pathOf };
 }
 
 /** A `date` column read through an aggregate may come back as text or Date depending on the driver. */
@@ -290,6 +314,10 @@ export function supervisionProvider(cipher: FieldCipher): IndicatorProvider {
     async compute(db, area, range) {
       const sets = await supervisionSets(db, area, range, cipher);
       return new Map([...sets].map(([code, s]) => [code, figureOf(code, s)]));
+    },
+    async computeUnits(db, area, paths, range) {
+      const units = await supervisionSetsOfUnits(db, area, paths, range, cipher);
+      return new Map([...units].map(([path, sets]) => [path, new Map([...sets].map(([code, s]) => [code, figureOf(code, s)]))]));
     },
   };
 }

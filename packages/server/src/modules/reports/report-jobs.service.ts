@@ -95,7 +95,7 @@ export class ReportJobsService {
     });
   }
 
-  async #run(ctx: AuthedContext, id: string, kind: ReportKind, orgUnitId: string, query: { year: number; quarter?: number; orgUnitId: string }): Promise<void> {
+  async #run(ctx: AuthedContext, id: string, kind: ReportKind, orgUnitId: string, query: { year: number; quarter?: number; month?: number; orgUnitId: string }): Promise<void> {
     const db = this.platform.db;
     try {
       await repo.setProgress(db, id, 5, '正在读取指标数据');

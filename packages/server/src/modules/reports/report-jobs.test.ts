@@ -91,13 +91,12 @@ describe('reports: generation jobs (生成任务) and the bulletin contract rout
     expectProblem(await township2.post('/api/reports/jobs', { kind: 'bulletin', orgUnitId: qingyuan, period: '2026' }), 400, 'orgUnitId');
   });
 
-  it('refuses a bad, future or monthly period naming `period`, and writes nothing', async () => {
+  it('refuses a bad or future period (a month not begun included) naming `period`, and writes nothing', async () => {
     const jobs = await jobCount();
     const auditRows = (await app.platform.db.selectFrom('audit_event').select('seq').execute()).length;
-    for (const period of ['2026Q3', 'Q3-2026', '2026-13', '2026-Q5', '26', '', '2027', '2026-12', '2026-07', '1999']) {
+    for (const period of ['2026Q3', 'Q3-2026', '2026-13', '2026-00', '2026-7', '2026-Q5', '26', '', '2027', '2026-12', '1999']) {
       const problem = expectProblem(await township.post('/api/reports/jobs', { kind: 'bulletin', period }), 400, 'period');
-      if (period === '2026-07') assert.ok(problem.errors?.some((e) => e.message === '暂不支持按月生成，请按季度或年度'));
-      if (period === '2027') assert.ok(problem.errors?.some((e) => e.message.includes('尚未开始')));
+      if (period === '2027' || period === '2026-12') assert.ok(problem.errors?.some((e) => e.message.includes('尚未开始')));
     }
     expectProblem(await township.post('/api/reports/jobs', { kind: 'weekly', period: '2026' }), 400, 'kind');
     assert.equal(await jobCount(), jobs);
@@ -173,8 +172,8 @@ describe('reports: generation jobs (生成任务) and the bulletin contract rout
     assert.ok(!left.some((r) => r.id === old[0]?.id), 'the oldest file is removed');
   });
 
-  it('answers the contract route GET /api/reports/bulletin.docx for a year and a quarter; a bad period is a 400', async () => {
-    for (const [period, title] of [['2026', '示范区2026年1至11月禁毒工作简报'], ['2026-Q3', '示范区2026年第三季度禁毒工作简报']] as const) {
+  it('answers the contract route GET /api/reports/bulletin.docx for a year, a quarter and a month; a bad period is a 400', async () => {
+    for (const [period, title] of [['2026', '示范区2026年1至11月禁毒工作简报'], ['2026-Q3', '示范区2026年第三季度禁毒工作简报'], ['2026-10', '示范区2026年10月禁毒工作简报'], ['2026-11', '示范区2026年11月（1至23日）禁毒工作简报']] as const) {
       const response = await office.get(`/api/reports/bulletin.docx?period=${period}`);
       assert.equal(response.statusCode, 200, response.body);
       assert.match(String(response.headers['content-disposition']), new RegExp(encodeURIComponent(title)));
@@ -185,9 +184,15 @@ describe('reports: generation jobs (生成任务) and the bulletin contract rout
     assert.match(await docxText(own.rawPayload), /清源街道2026年第一季度/);
     expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-Q9'), 400, 'period');
     expectProblem(await office.get('/api/reports/bulletin.docx'), 400, 'period');
-    expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-10'), 400, 'period');
+    expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-12'), 400, 'period');
     expectProblem(await township2.get(`/api/reports/bulletin.docx?orgUnitId=${qingyuan}&period=2026`), 400, 'orgUnitId');
     // The kind route stays.
     assert.equal((await office.get('/api/reports/bulletin/docx?year=2026&quarter=3')).statusCode, 200);
+    // A job takes a month too.
+    const id = await created(township, { kind: 'bulletin', period: '2026-07' });
+    await app.reportJobs.whenIdle();
+    const job = (await township.get(`/api/reports/jobs/${id}`)).json<ReportJobDto>();
+    assert.deepEqual([job.status, job.period, job.filename], ['done', '2026-07', '清源街道2026年7月禁毒工作简报.docx']);
+    assert.match(await docxText((await township.get(`/api/reports/jobs/${id}/file`)).rawPayload), /7月份，/);
   });
 });

@@ -38,7 +38,7 @@ export function reportsRoutes(reports: ReportsService, jobs: ReportJobsService):
       config: { permission: 'reports.read' },
     }, async (req, reply) => sendDocx(reply, await reports.docx(authed(req), req.params.kind, req.query)));
 
-    // The contract route: the bulletin of a unit for a year or quarter, answered directly.
+    // The contract route: the bulletin of a unit for a year, quarter or month, answered directly.
     app.get('/api/reports/bulletin.docx', {
       schema: { tags: TAGS, querystring: BulletinQuery },
       config: { permission: 'reports.read' },

@@ -78,7 +78,7 @@ export class ReportsService {
       title: template.body.title.replaceAll('{单位}', counted.orgUnit.name).replaceAll('{期间}', period.title),
       byline: `${counted.orgUnit.name}禁毒委员会办公室\u3000${chineseDate(chinaDate(this.platform.clock.now()))}`,
       templateVersion: template.version,
-      sections: reportSections(template.body, figures, period.lead, charts),
+      sections: reportSections(template.body, figures, period.lead, charts, period.cumulative),
     };
   }
 
@@ -99,7 +99,7 @@ export class ReportsService {
       action: 'report.generated',
       entityType: 'org_unit',
       entityId: query.orgUnitId ?? ctx.actor.orgUnitId,
-      changes: { kind, year: query.year, quarter: query.quarter ?? null, templateVersion: preview.templateVersion },
+      changes: { kind, year: query.year, quarter: query.quarter ?? null, month: query.month ?? null, templateVersion: preview.templateVersion },
     });
     return { filename: `${preview.title}.docx`, content };
   }
@@ -110,10 +110,10 @@ export class ReportsService {
   }
 
   /**
-   * A contract period (2026, 2026-Q3, 2026-07) as the report query: a future period is refused; a month is refused
-   * too, since the enforcement figures (with their targets) are kept per year and quarter only.
+   * A contract period (2026, 2026-Q3, 2026-07) as the report query; a period that has not started yet is refused. A
+   * month reports the month's figures and its 1—N月累计 against the year's targets.
    */
-  periodQuery(period: string): { year: number; quarter?: number } {
+  periodQuery(period: string): { year: number; quarter?: number; month?: number } {
     const match = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(period);
     if (!match) throw invalidField('period', '期间应为年度（2026）、季度（2026-Q3）或月份（2026-07）');
     const year = Number(match[1]);
@@ -125,7 +125,7 @@ export class ReportsService {
     const month = match[3] ? Number(match[3]) : undefined;
     const firstMonth = quarter !== undefined ? (quarter - 1) * 3 + 1 : (month ?? 1);
     if (year > thisYear || (year === thisYear && firstMonth > thisMonth)) throw invalidField('period', '期间尚未开始，不能生成报告');
-    if (month !== undefined) throw invalidField('period', '暂不支持按月生成，请按季度或年度');
+    if (month !== undefined) return { year, month };
     return quarter === undefined ? { year } : { year, quarter };
   }
 
@@ -135,12 +135,14 @@ export class ReportsService {
    */
   private async gather(ctx: AuthedContext, kind: ReportKind, query: ReportQuery) {
     const template = await this.template(kind);
-    const figuresQuery = { ...(query.orgUnitId ? { orgUnitId: query.orgUnitId } : {}), year: query.year, ...(query.quarter ? { quarter: query.quarter } : {}) };
+    const figuresQuery = { ...(query.orgUnitId ? { orgUnitId: query.orgUnitId } : {}), year: query.year, ...(query.quarter ? { quarter: query.quarter } : {}), ...(query.month ? { month: query.month } : {}) };
     const enforcement = withDrugRows(await this.enforcement.figures.figures(ctx, figuresQuery), await this.substances(), template.body);
     const figures = new Map(enforcement.rows.map((r) => [r.indicator, fromFigureRow(r)]));
     const named = namedCodes(template.body);
     const others = this.values.requireDefinitions(named.filter((c) => !figures.has(c) && this.values.definition(c) !== null), 'indicator');
-    const spec: PeriodSpec = query.quarter ? { kind: 'quarter', year: query.year, index: query.quarter } : { kind: 'year', year: query.year };
+    const spec: PeriodSpec = query.month
+      ? { kind: 'month', year: query.year, index: query.month }
+      : query.quarter ? { kind: 'quarter', year: query.year, index: query.quarter } : { kind: 'year', year: query.year };
     const unit = await this.values.unit(this.platform.db, ctx, enforcement.orgUnit.id, 'orgUnitId');
     const memo = new Map<string, unknown>(); // one request: the unit's facts serve its townships' chart figures
     if (others.length > 0) {
@@ -183,7 +185,8 @@ function withDrugRows(figures: Figures, catalogue: readonly Substance[], templat
     if (have.has(code) || !code.startsWith(DRUG_GRAMS_PREFIX)) continue;
     const drug = catalogue.find((s) => s.code === code.slice(DRUG_GRAMS_PREFIX.length));
     if (!drug) continue;
-    extra.push({ indicator: code, label: `缴获${drug.name}`, unit: '克', value: '0.000', target: null, completion: null, lastYearValue: '0.000', yoyChange: null, previousValue: '0.000', popChange: null });
+    const cumulative = figures.month === null ? null : { value: '0.000', yearTarget: null, completion: null, lastYearValue: '0.000', yoyChange: null };
+    extra.push({ indicator: code, label: `缴获${drug.name}`, unit: '克', value: '0.000', target: null, completion: null, lastYearValue: '0.000', yoyChange: null, previousValue: '0.000', popChange: null, cumulative });
   }
   return { ...figures, rows: [...figures.rows, ...extra] };
 }

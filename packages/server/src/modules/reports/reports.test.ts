@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { formatValueZh, type Figures, type ReportPreview, type SupervisionFigures, type ReportTemplateDto, type ReportTemplateInput } from '@qingyuan/shared';
+import { formatValueZh, type Figures, type IndicatorTable, type ReportPreview, type SupervisionFigures, type ReportTemplateDto, type ReportTemplateInput } from '@qingyuan/shared';
 import { expectProblem } from '../../testing/expect-problem.ts';
 import { startTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
 import { createdId, enforcementGiven, row } from '../../testing/enforcement-given.ts';
+import { defaultTemplate } from './default-templates.ts';
 
 // The test clock stands at 2026-11-23: the year 2026 is counted to date (1至11月).
 
@@ -166,6 +167,71 @@ describe('reports: bulletins written from the indicator layer, in Word', () => {
     expectProblem(other, 400, 'orgUnitId');
     assert.deepEqual(other.json<{ errors: unknown }>().errors, missing.json<{ errors: unknown }>().errors);
     assert.equal((await township2.get(`/api/reports/bulletin/docx?year=2026&orgUnitId=${qingyuan}`)).statusCode, 400);
+  });
+
+  // Runs last: it adds a July case and puts the built-in bulletin template back (as a new version).
+  it('writes the monthly bulletin (GET /api/reports/bulletin.docx?period=2026-07): the month, 同比, 1—7月累计 and the year completion', async () => {
+    const restored = await office.put('/api/reports/templates/bulletin', defaultTemplate('bulletin'));
+    assert.equal(restored.statusCode, 200, restored.body);
+    const july = await g.case(police, '云岭村', { filedAt: '2026-07-01', solvedAt: '2026-07-10' });
+    createdId(await police.post(`/api/cases/${july}/seizures`, { drug: 'heroin', grams: '12.5', seizedAt: '2026-07-10' }));
+    // July 2026: one case solved, 12.5 g; July 2025: nothing. 1—7月: 4 + 1 = 5 cases of the year's 4 → 125 %;
+    // 2620 + 12.5 = 2632.5 g of 2000 g → 131.625 → 131.6 %.
+    const figures = await g.figures(office, 'year=2026&month=7');
+    assert.deepEqual([row(figures, 'cases.solved').value, row(figures, 'cases.solved').cumulative], ['1', { value: '5', yearTarget: '4', completion: 125, lastYearValue: '2', yoyChange: 150 }]);
+    assert.deepEqual([row(figures, 'seizures.grams').value, row(figures, 'seizures.grams').cumulative?.value, row(figures, 'seizures.grams').cumulative?.completion], ['12.500', '2632.500', 131.6]);
+
+    const preview = (await office.get('/api/reports/bulletin/preview?year=2026&month=7')).json<ReportPreview>();
+    assert.equal(preview.title, '示范区2026年7月禁毒工作简报');
+    assert.equal(
+      preview.sections[0]?.paragraphs[0],
+      '7月份，共破获毒品刑事案件1起，1—7月累计破获毒品刑事案件5起，完成年度任务数的125%；缴获毒品12.5克，1—7月累计缴获毒品2632.5克，完成年度任务数的131.6%；未抓获毒品犯罪嫌疑人，1—7月累计为0人。',
+    );
+    const table = preview.sections.find((s) => s.table)?.table;
+    assert.deepEqual(table?.columns, ['指标', '本月', '去年同月', '同比', '1—7月累计', '年度任务数', '完成年度任务数']);
+    assert.deepEqual(table?.rows.find((r) => r[0] === '破获毒品刑事案件'), ['破获毒品刑事案件', '1起', '0起', '无同期数', '5起', '4起', '125%']);
+
+    const response = await office.get('/api/reports/bulletin.docx?period=2026-07');
+    assert.equal(response.statusCode, 200, response.body);
+    assert.ok(decodeURIComponent(String(response.headers['content-disposition'])).includes('示范区2026年7月禁毒工作简报.docx'));
+    const docx = await readDocx(response.rawPayload);
+    assert.equal(docx.paragraphs[0], '示范区2026年7月禁毒工作简报');
+    const prose = docx.paragraphs.join('\n');
+    // Every number of the sentence is the API's figure for July and for 1—7月.
+    assert.equal(/7月份，共破获毒品刑事案件(\d+)起/.exec(prose)?.[1], row(figures, 'cases.solved').value);
+    assert.equal(/1—7月累计破获毒品刑事案件(\d+)起/.exec(prose)?.[1], row(figures, 'cases.solved').cumulative?.value);
+    assert.equal(/缴获毒品([\d.]+)克，1—7月/.exec(prose)?.[1], String(Number(row(figures, 'seizures.grams').value)));
+    assert.equal(/1—7月累计缴获毒品([\d.]+)克/.exec(prose)?.[1], String(Number(row(figures, 'seizures.grams').cumulative?.value)));
+    assert.deepEqual([...prose.matchAll(/完成年度任务数的([\d.]+)%/g)].map((m) => Number(m[1])), [row(figures, 'cases.solved').cumulative?.completion, row(figures, 'seizures.grams').cumulative?.completion]);
+    assert.ok(!prose.includes('完成任务数的'), 'a month has no target of its own');
+    for (const r of figures.rows.filter((x) => !x.indicator.startsWith('seizures.grams.'))) {
+      const cells = docx.cells.find((c) => c[0] === r.label);
+      assert.ok(cells, `Word table row ${r.label}`);
+      assert.deepEqual([cells[1], cells[2], cells[4]], [tableValue(r.unit, r.value), tableValue(r.unit, r.lastYearValue), tableValue(r.unit, r.cumulative?.value ?? '')], r.label);
+      const yearTarget = r.cumulative?.yearTarget ?? null;
+      assert.equal(cells[5], yearTarget === null ? '—' : tableValue(r.unit, yearTarget));
+    }
+    // The registry's figures are the same month's: 现有吸毒人员 as the indicator values API gives it for July.
+    const values = (await office.get('/api/indicators/values?period=month&year=2026&index=7&codes=persons.current')).json<IndicatorTable>();
+    const current = values.values[0]?.value;
+    assert.ok(current !== undefined && current !== null);
+    const worded = current === '0' ? '现有吸毒人员为0人' : `现有吸毒人员${current}人`;
+    assert.ok(preview.sections[1]?.paragraphs.some((p) => p.includes(worded)), JSON.stringify(preview.sections[1]));
+    const audit = await app.platform.db.selectFrom('audit_event').select('changes').where('action', '=', 'report.generated').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal((JSON.parse(audit.changes ?? '{}') as { month: unknown }).month, 7);
+  });
+
+  it('refuses a month that has not begun, a month with a quarter and month 13, naming the field, and writes nothing', async () => {
+    const audits = await app.platform.db.selectFrom('audit_event').select('seq').execute();
+    expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-12'), 400, 'period');
+    expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-13'), 400, 'period');
+    expectProblem(await office.get('/api/reports/bulletin.docx?period=2026-7'), 400, 'period');
+    expectProblem(await office.get('/api/reports/bulletin/preview?year=2026&month=7&quarter=3'), 400, 'month');
+    expectProblem(await office.get('/api/reports/bulletin/docx?year=2026&month=13'), 400, 'month');
+    const jobs = await app.platform.db.selectFrom('report_job').select('id').execute();
+    expectProblem(await office.post('/api/reports/jobs', { kind: 'bulletin', period: '2026-12' }), 400, 'period');
+    assert.equal((await app.platform.db.selectFrom('report_job').select('id').execute()).length, jobs.length);
+    assert.equal((await app.platform.db.selectFrom('audit_event').select('seq').execute()).length, audits.length);
   });
 });
 

@@ -3,3 +3,4 @@ export { RiskService } from './risk.service.ts';
 export { ViolationTasksService } from './violation-tasks.service.ts';
 export { riskRoutes } from './risk.routes.ts';
 export { recentLevels as recentRiskLevels } from './risk.repository.ts';
+export { MissedNoticeSweep } from './missed-notice-sweep.ts';

@@ -116,6 +116,23 @@ describe('risk classification and serious-violation tasks', () => {
     assert.equal(item?.overrideReason, '近期与吸毒人员密切接触');
   });
 
+  it('the person header line reads the latest final level (override applied), its date and the next assessment due, in scope only', async () => {
+    const person = await given(app).person(township, '河畔社区');
+    createdId(await assess(township, person.id, { answers: HIGH, assessedOn: '2026-08-20' }));
+    createdId(await assess(township, person.id, { assessedOn: '2026-11-20', override: 'medium', reason: '家庭支持改善但仍需关注' }));
+    // Entered later but assessed earlier: not the latest.
+    createdId(await assess(township, person.id, { answers: HIGH, assessedOn: '2026-09-15' }));
+    const o = await overview(township, person.id);
+    assert.equal(o.currentLevel, 'medium', 'the final (overridden) level of the latest assessment, not the computed low');
+    assert.equal(o.items[0]?.assessedOn, '2026-11-20');
+    assert.equal(o.items[0]?.computedLevel, 'low');
+    assert.equal(o.nextDue.date, '2027-02-20');
+    assert.equal(o.defaulted, false);
+    // The header's read goes through the same scope filter: another township and a worker not on the team get 404.
+    expectProblem(await township2.get(`/api/persons/${person.id}/risk-assessments`), 404);
+    expectProblem(await worker.get(`/api/persons/${person.id}/risk-assessments`), 404);
+  });
+
   it('refuses bad answers, an outdated or unknown version and future dates, naming the field and writing nothing', async () => {
     const person = await given(app).person(township, '河畔社区');
     const before = await count('risk_assessment');

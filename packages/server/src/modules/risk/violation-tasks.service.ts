@@ -3,6 +3,7 @@ import {
   compareDates,
   countyAbsences,
   seriousViolation,
+  testEvasions,
   type CompleteViolationTask,
   type DismissViolationTask,
   type LeaveKind,
@@ -14,12 +15,19 @@ import {
 import { ownScope, scopeOf } from '../../platform/access/scope.ts';
 import type { Trx } from '../../platform/audit/audit-log.ts';
 import { chinaDate } from '../../platform/clock.ts';
-import type { AuthedContext } from '../../platform/context.ts';
+import type { AuthedContext, RequestContext } from '../../platform/context.ts';
 import { conflict, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findOrgUnitsByIds } from '../orgs/index.ts';
 import { findPersonInScope } from '../persons/index.ts';
-import { leavesOf, type LeaveChangedListener, type SupervisionService, type TestRecordedListener } from '../supervision/index.ts';
+import {
+  leavesOf,
+  testNoticeFactsOf,
+  type LeaveChangedListener,
+  type SupervisionService,
+  type TestNoticeChangedListener,
+  type TestRecordedListener,
+} from '../supervision/index.ts';
 import * as repo from './risk.repository.ts';
 import type { RiskService } from './risk.service.ts';
 
@@ -36,7 +44,7 @@ function toDto(t: repo.StoredViolationTask): ViolationTaskDto {
 }
 
 /**
- * Serious-violation tasks (严重违反): after a write that can change the count, the pure rule `seriousViolation` runs over
+ * Serious-violation tasks (严重违反): after a write that can change the count (a refused test, an absence, a test notice), the pure rule `seriousViolation` runs over
  * the person's open community measure; each threshold reached opens one task per measure and basis for the township.
  */
 export class ViolationTasksService {
@@ -53,19 +61,24 @@ export class ViolationTasksService {
   /** An absence (or a leave's return) can reach the absence thresholds by itself. */
   readonly leaveListener: LeaveChangedListener = (trx, ctx, personId) => this.check(trx, ctx, personId);
 
+  /** A recorded (possibly back-dated, already missed) or excused test notice changes the evasion count. */
+  readonly noticeListener: TestNoticeChangedListener = (trx, ctx, personId) => this.check(trx, ctx, personId);
+
   /**
    * Runs the rule for the person's open community measures and opens the missing tasks (idempotent). Call it in the
    * transaction of any write that changes tests or absences; it appends an audit row per new task.
    */
-  async check(trx: Trx, ctx: AuthedContext, personId: string): Promise<void> {
+  async check(trx: Trx, ctx: RequestContext, personId: string): Promise<void> {
     const today = chinaDate(this.now());
     const measures = (await this.supervision.openMeasuresOf(trx, personId)).filter((m) => COMMUNITY.includes(m.kind));
     if (measures.length === 0) return;
     const results = await this.supervision.testResultsOf(trx, personId);
     const leaves = await leavesOf(trx, personId);
+    // Refused tests and missed notices (shared `testEvasions`, as the 严重违反协议 alert counts them); the period clips.
+    const evasions = testEvasions(results, await testNoticeFactsOf(trx, personId), today);
     for (const m of measures) {
       const verdict = seriousViolation({
-        testEvasions: results.filter((r) => r.measureId === m.id && r.result === 'refused').map((r) => ({ date: r.testedOn, kind: 'refused' as const, noticed: false })),
+        testEvasions: evasions,
         absences: countyAbsences(leaves.map((l) => ({ kind: l.kind as LeaveKind, from: l.from, to: l.to, returnedOn: l.returnedOn })), today),
         period: { from: m.reportInDate ?? m.decisionDate, to: m.endedOn },
         measureKind: m.kind as 'communityTreatment' | 'communityRehab',

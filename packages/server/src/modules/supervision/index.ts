@@ -12,3 +12,7 @@ export { addAccountToTeamsUnder } from './work-team.repository.ts';
 export { type RiskLevelSource, type TestRecordedListener } from './supervision.service.ts';
 export { leavesOf, type StoredLeave } from './supervision-records.repository.ts';
 export { type IncomingTransfer, type RiskSummary, type WorklistSources } from './worklists-extra.ts';
+/** Test notices (通知检测) and the missed ones the serious-violation count takes. */
+export { TestNoticesService, testNoticeFactsOf, type TestNoticeChangedListener } from './test-notices.service.ts';
+export { testNoticesRoutes } from './test-notices.routes.ts';
+export { personsWithUnexcusedNoticesDue } from './test-notices.repository.ts';

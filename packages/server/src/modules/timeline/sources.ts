@@ -93,7 +93,7 @@ export const riskAndTransferSource: TimelineSource = async (db, personId) => {
     ...tasks.map((t): PersonTimelineEvent => ({ date: t.reached_on, kind: 'other' as const, title: `严重违反协议：${label(VIOLATION_BASIS_LABELS, t.basis)}`, detail: null, recordId: t.id, tone: 'danger' })),
     ...transfers.flatMap((t): PersonTimelineEvent[] => [
       { date: t.sent_on, kind: 'transfer' as const, title: '移交至其他辖区', detail: null, recordId: t.id, tone: 'normal' },
-      ...(t.decided_on ? [{ date: t.decided_on, kind: 'transfer' as const, title: t.status === 'accepted' ? '接收方已接收' : '接收方已退回', detail: null, recordId: t.id, tone: 'normal' as Tone }] : []),
+      ...(t.decided_on ? [{ date: t.decided_on, kind: 'transfer' as const, title: t.status === 'accepted' ? '接收方已接收' : t.status === 'cancelled' ? '移出方已撤回' : '接收方已退回', detail: null, recordId: t.id, tone: 'normal' as Tone }] : []),
     ]),
   ];
 };

@@ -21,6 +21,7 @@ export interface StoredTransfer {
   decidedOn: string | null;
   returnReason: string | null;
   note: string | null;
+  cancelReason: string | null;
 }
 
 function transferQuery(db: Db) {
@@ -29,7 +30,7 @@ function transferQuery(db: Db) {
     .innerJoin('org_unit as f', 'f.id', 't.from_org_unit_id')
     .innerJoin('org_unit as r', 'r.id', 't.to_org_unit_id')
     .select(['t.id', 't.person_id', 'p.name as person_name', 't.from_org_unit_id', 'f.name as from_name', 't.from_org_path', 't.to_org_unit_id',
-      'r.name as to_name', 't.to_org_path', 't.reason', 't.status', 't.sent_on', 't.decided_on', 't.return_reason', 't.note']);
+      'r.name as to_name', 't.to_org_path', 't.reason', 't.status', 't.sent_on', 't.decided_on', 't.return_reason', 't.note', 't.cancel_reason']);
 }
 type Row = Awaited<ReturnType<ReturnType<typeof transferQuery>['executeTakeFirstOrThrow']>>;
 
@@ -38,6 +39,7 @@ function toTransfer(r: Row): StoredTransfer {
     id: r.id, personId: r.person_id, personName: r.person_name, fromOrgUnitId: r.from_org_unit_id, fromOrgUnitName: r.from_name, fromOrgPath: r.from_org_path,
     toOrgUnitId: r.to_org_unit_id, toOrgUnitName: r.to_name, toOrgPath: r.to_org_path, reason: r.reason, status: r.status as TransferStatus,
     sentOn: r.sent_on, decidedOn: r.decided_on, returnReason: r.return_reason, note: r.note,
+    cancelReason: r.cancel_reason,
   };
 }
 
@@ -88,7 +90,7 @@ export async function insertTransfer(
 export async function decideTransfer(
   db: Db,
   id: string,
-  set: { status: 'accepted' | 'returned'; decided_on: string; decided_by: string | null; return_reason?: string; note?: string | null },
+  set: { status: 'accepted' | 'returned' | 'cancelled'; decided_on: string; decided_by: string | null; return_reason?: string; note?: string | null; cancel_reason?: string },
   at: Date,
 ): Promise<void> {
   await db.updateTable('person_transfer').set({ ...set, updated_at: at }).where('id', '=', id).execute();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AcceptTransfer, CreateTransfer, Created, IdParams, ReturnTransfer, TransferDto, TransferQuery, TransferTarget, listResponse } from '@qingyuan/shared';
+import { AcceptTransfer, CancelTransfer, CreateTransfer, Created, IdParams, ReturnTransfer, TransferDto, TransferQuery, TransferTarget, listResponse } from '@qingyuan/shared';
 import { authed } from '../../platform/http/access-guard.ts';
 import type { TransfersService } from './transfers.service.ts';
 
@@ -37,5 +37,10 @@ export function transfersRoutes(transfers: TransfersService): FastifyPluginAsync
       schema: { tags: TAGS, params: IdParams, body: ReturnTransfer, response: { 200: TransferDto } },
       config: { permission: 'transfers.write' },
     }, (req) => transfers.giveBack(authed(req), req.params.id, req.body));
+
+    app.post('/api/transfers/:id/cancel', {
+      schema: { tags: TAGS, params: IdParams, body: CancelTransfer, response: { 200: TransferDto } },
+      config: { permission: 'transfers.write' },
+    }, (req) => transfers.cancel(authed(req), req.params.id, req.body));
   };
 }

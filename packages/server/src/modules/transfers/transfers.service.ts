@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  TRANSFER_STATUS_LABELS,
   compareDates,
   personUnitProblem,
   transferEscalation,
   type AcceptTransfer,
+  type CancelTransfer,
   type CreateTransfer,
   type Created,
   type ReturnTransfer,
@@ -57,6 +59,8 @@ export class TransfersService {
       returnReason: t.returnReason, note: t.note, escalated: escalation.escalated, pendingDays: escalation.pendingDays,
       escalatesOn: escalation.escalatesOn, explanation: escalation.explanation,
       canDecide: t.status === 'pending' && pathInScope(t.toOrgPath, scope) && !pathInScope(t.fromOrgPath, scope),
+      cancelReason: t.cancelReason,
+      canCancel: t.status === 'pending' && pathInScope(t.fromOrgPath, scope),
     };
   }
 
@@ -173,6 +177,30 @@ export class TransfersService {
     });
   }
 
+  /**
+   * 移交撤回: the sending side withdraws a transfer the receiver has not decided yet. Nothing moves (the person never
+   * left the sender); the receiver stops seeing the person, and the outbox event closes an unaccepted-transfer alert.
+   */
+  async cancel(ctx: AuthedContext, id: string, input: CancelTransfer): Promise<TransferDto> {
+    const scope = ownScope(scopeOf(ctx.actor));
+    return this.platform.db.transaction().execute(async (trx) => {
+      // Tree lock (shared) first, as a decision takes it, then the transfer row.
+      await this.orgs.requireInScope(trx, scope, ctx.actor.orgUnitId, 'id');
+      // The sending unit in the caller's own scope (the office above both sides may withdraw too); the receiver: 404.
+      const t = await repo.transferInScope(trx, scope, 'outgoing', id);
+      if (!t) throw notFound();
+      if (t.status !== 'pending') throw conflict(`该移交${TRANSFER_STATUS_LABELS[t.status]}，不能撤回`, 'status');
+      await repo.decideTransfer(trx, t.id, { status: 'cancelled', decided_on: this.today(), decided_by: ctx.actor.userId, cancel_reason: input.reason }, this.now());
+      await publishEvent(trx, { type: 'transfer.cancelled', personId: t.personId, payload: { transferId: t.id } });
+      await this.platform.audit.append(trx, ctx, {
+        action: 'transfer.cancelled', entityType: 'person', entityId: t.personId, changes: { transferId: t.id }, reason: input.reason,
+      });
+      const after = await repo.transferInScope(trx, scope, 'either', id);
+      if (!after) throw notFound();
+      return this.toDto(after, scope);
+    });
+  }
+
   /** Only the receiving side decides; the transfer row is locked after the tree lock a unit check takes. */
   private async decide(ctx: AuthedContext, id: string, work: (trx: Trx, t: repo.StoredTransfer, scope: Scope) => Promise<void>): Promise<TransferDto> {
     const scope = ownScope(scopeOf(ctx.actor));
@@ -180,7 +208,7 @@ export class TransfersService {
       await this.orgs.requireInScope(trx, scope, ctx.actor.orgUnitId, 'id');
       const t = await repo.transferInScope(trx, scope, 'incoming', id);
       if (!t || pathInScope(t.fromOrgPath, scope)) throw notFound();
-      if (t.status !== 'pending') throw conflict(`该移交已${t.status === 'accepted' ? '接收' : '退回'}`, 'status');
+      if (t.status !== 'pending') throw conflict(`该移交${TRANSFER_STATUS_LABELS[t.status]}`, 'status');
       await work(trx, t, scope);
       const after = await repo.transferInScope(trx, scope, 'either', id);
       if (!after) throw notFound();

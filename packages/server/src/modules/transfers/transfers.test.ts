@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import type { PersonDetail, TransferDto } from '@qingyuan/shared';
+import type { AlertDto, PersonDetail, TransferDto } from '@qingyuan/shared';
 import { DAY } from '../../platform/clock.ts';
 import { expectProblem } from '../../testing/expect-problem.ts';
 import { given } from '../../testing/given.ts';
@@ -171,6 +171,61 @@ describe('transfers between jurisdictions (移交)', () => {
     expectProblem(await worker.get('/api/transfer-targets'), 403);
   });
 
+  it('移交撤回: the sender cancels a pending transfer with a reason; the person stays with the sender; audited', async () => {
+    const { personId } = await personWithMeasure();
+    const id = createdId(await send(township, personId));
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const before = [await count('person_transfer'), await count('audit_event')];
+    expectProblem(await township.post(`/api/transfers/${id}/cancel`, {}), 400, 'reason');
+    expectProblem(await township.post(`/api/transfers/${id}/cancel`, { reason: ' ' }), 400, 'reason');
+    expectProblem(await township.post(`/api/transfers/${id}/cancel`, { reason: 'x'.repeat(501) }), 400, 'reason');
+    // The receiving side, another township and a worker cannot cancel it.
+    expectProblem(await township2.post(`/api/transfers/${id}/cancel`, { reason: '接收方不能撤回' }), 404);
+    expectProblem(await township.post(`/api/transfers/${unknown}/cancel`, { reason: '不存在的移交' }), 404);
+    assert.deepEqual([await count('person_transfer'), await count('audit_event')], before, 'refusals write nothing');
+    expectProblem(await worker.post(`/api/transfers/${id}/cancel`, { reason: '社工无权撤回' }), 403);
+    assert.equal((await list(township, 'outgoing')).find((t) => t.id === id)?.canCancel, true);
+    assert.equal((await list(township2, 'incoming')).find((t) => t.id === id)?.canCancel, false, 'the receiver decides, it does not cancel');
+
+    const cancelled = await township.post(`/api/transfers/${id}/cancel`, { reason: '经核实本人仍在本街道居住' });
+    assert.equal(cancelled.statusCode, 200, cancelled.body);
+    const dto = cancelled.json<TransferDto>();
+    assert.equal(dto.status, 'cancelled');
+    assert.equal(dto.cancelReason, '经核实本人仍在本街道居住');
+    assert.equal(dto.canCancel, false);
+    assert.equal(dto.decidedOn, '2026-11-23');
+    assert.equal(await sees(township, personId), true, 'the person stays with the sender');
+    assert.equal(await sees(township2, personId), false, 'the receiver no longer sees the person');
+    assert.equal((await list(township2, 'incoming')).some((t) => t.id === id), false);
+    const detail = (await township.get(`/api/persons/${personId}`)).json<PersonDetail>();
+    assert.equal(detail.orgUnitId, (await given(app).orgNamed('河畔社区')).id, 'the responsible unit did not change');
+    const history = (await township.get(`/api/persons/${personId}/transfers`)).json<{ items: TransferDto[] }>().items;
+    assert.deepEqual(history.map((t) => [t.status, t.cancelReason]), [['cancelled', '经核实本人仍在本街道居住']]);
+    // Once cancelled it can be neither cancelled again nor accepted; a new transfer may be sent.
+    const again = expectProblem(await township.post(`/api/transfers/${id}/cancel`, { reason: '再次撤回' }), 409, 'status');
+    assert.match(again.title, /已撤回/);
+    assert.equal(expectProblem(await township2.post(`/api/transfers/${id}/accept`, { acceptedOn: '2026-11-23' }), 409, 'status').title, '该移交已撤回');
+    createdId(await send(township, personId));
+    const audit = await app.platform.db.selectFrom('audit_event').select(['action', 'reason', 'changes']).where('entity_id', '=', personId).where('action', '=', 'transfer.cancelled').execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]?.reason, '经核实本人仍在本街道居住');
+    const events = await app.platform.db.selectFrom('outbox_event').select('type').where('person_id', '=', personId).execute();
+    assert.ok(events.some((e) => e.type === 'transfer.cancelled'), 'an outbox event for the alert rule');
+  });
+
+  it('cannot cancel a transfer the receiver already accepted (409, Chinese message); township2 cannot cancel another township\'s', async () => {
+    const { personId } = await personWithMeasure();
+    const id = createdId(await send(township, personId));
+    assert.equal((await township2.post(`/api/transfers/${id}/accept`, { acceptedOn: '2026-11-23' })).statusCode, 200);
+    // After acceptance the sender no longer sees the person; its outgoing list still shows the transfer.
+    const refused = expectProblem(await township.post(`/api/transfers/${id}/cancel`, { reason: '接收后撤回' }), 409, 'status');
+    assert.equal(refused.title, '该移交已接收，不能撤回');
+    // The receiver (now the owner) cannot cancel the sender's transfer either.
+    expectProblem(await township2.post(`/api/transfers/${id}/cancel`, { reason: '接收方撤回' }), 404);
+    const toOther = createdId(await send(township2, personId, { toOrgUnitId: (await given(app).orgNamed('长宁社区')).id }));
+    expectProblem(await township.post(`/api/transfers/${toOther}/cancel`, { reason: '他乡镇的移交' }), 404);
+  });
+
   it('a transfer still pending after 7 days is escalated to the district office (ManualClock)', async () => {
     const { personId } = await personWithMeasure();
     const id = createdId(await send(township, personId));
@@ -193,5 +248,29 @@ describe('transfers between jurisdictions (移交)', () => {
     assert.match(row?.explanation ?? '', /督办/);
     assert.equal((await township2.post(`/api/transfers/${id}/accept`, { acceptedOn: '2026-11-30' })).statusCode, 200);
     assert.equal(await escalated(office), false, 'accepted: no longer escalated');
+  });
+
+  it('cancelling closes the receiver\'s 未按时接收移交 alert by itself (outbox event transfer.cancelled)', async () => {
+    township = await app.login('township');
+    const { personId } = await personWithMeasure();
+    const id = createdId(await send(township, personId));
+    app.clock.advance(7 * DAY);
+    office = await app.login('office');
+    township = await app.login('township');
+    township2 = await app.login('township2');
+    assert.equal((await office.post('/api/alerts/sweep')).statusCode, 200);
+    const unaccepted = async () => {
+      const r = await township2.get(`/api/alerts?personId=${personId}&rule=transferUnaccepted&pageSize=200`);
+      assert.equal(r.statusCode, 200, r.body);
+      return r.json<{ items: AlertDto[] }>().items;
+    };
+    const [alert] = await unaccepted();
+    assert.ok(alert, 'raised on day 8');
+    assert.equal(alert.status, 'new');
+    assert.equal((await township.post(`/api/transfers/${id}/cancel`, { reason: '本人已返回本街道' })).statusCode, 200);
+    await app.alerts.engine.dispatch();
+    // The receiver no longer sees the person, so the closed alert is read from the table.
+    const row = await app.platform.db.selectFrom('alert').select(['status', 'closed_reason']).where('id', '=', alert.id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.status, row.closed_reason], ['autoClosed', '预警条件已消除']);
   });
 });

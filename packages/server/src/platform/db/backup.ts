@@ -37,7 +37,7 @@ const SCHEMA = 'public';
 const MIGRATION_TABLE = 'schema_migration';
 // Reference data that migrations insert (the substance catalogue): every migrated database holds it, so it does not
 // make a database "non-empty"; a restore replaces it with the backup's rows, which carry any later additions.
-const MIGRATION_DATA_TABLES = new Set(['substance', 'risk_instrument', 'alert_sla']);
+const MIGRATION_DATA_TABLES = new Set(['substance', 'risk_instrument', 'alert_sla', 'indicator_data_version']);
 const FETCH_ROWS = 2000;
 const INSERT_BATCH_CHARS = 4 * 1024 * 1024;
 

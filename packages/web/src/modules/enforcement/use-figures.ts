@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FigureComparison, FigureRecords, Figures, PutTargetInput, TargetDto } from '@qingyuan/shared';
+import type { EnforcementFigureComparison, FigureRecords, Figures, PutTargetInput, TargetDto } from '@qingyuan/shared';
 import { api } from '../../app/api-client.ts';
 import { enforcementKeys } from './enforcement-keys.ts';
 import type { FigureParams } from './use-figure-params.ts';
@@ -12,7 +12,7 @@ export function useFigures(params: FigureParams) {
   });
 }
 
-export function useFigureRecords(indicator: string | null, params: FigureParams, compare: FigureComparison, page: number) {
+export function useFigureRecords(indicator: string | null, params: FigureParams, compare: EnforcementFigureComparison, page: number) {
   return useQuery({
     queryKey: enforcementKeys.figureRecords(indicator ?? '', params, compare, page),
     queryFn: () => api.get<FigureRecords>(`/api/enforcement/figures/${encodeURIComponent(indicator ?? '')}/records`, { ...params, compare, page, pageSize: 10 }),

@@ -7,6 +7,8 @@ export interface ReportParams {
   kind: ReportKind;
   year: number;
   quarter?: number | undefined;
+  /** 1–12 for a monthly report (月度); never together with a quarter. */
+  month?: number | undefined;
   orgUnitId?: string | undefined;
 }
 
@@ -16,15 +18,17 @@ export function useReportParams() {
   const thisYear = new Date().getFullYear();
   const params = useMemo<ReportParams>(() => {
     const quarter = readInt(search, 'quarter', 0, 4);
+    const month = readInt(search, 'month', 0, 12);
     return {
       kind: readEnum(search, 'kind', REPORT_KINDS) ?? 'bulletin',
       year: readInt(search, 'year', thisYear, 2100),
-      quarter: quarter >= 1 ? quarter : undefined,
+      quarter: quarter >= 1 && month < 1 ? quarter : undefined,
+      month: month >= 1 ? month : undefined,
       orgUnitId: readString(search, 'orgUnitId'),
     };
   }, [search, thisYear]);
   const setParams = useCallback((next: ReportParams) => {
-    setSearch((prev) => patchParams(prev, { kind: next.kind, year: next.year, quarter: next.quarter, orgUnitId: next.orgUnitId }));
+    setSearch((prev) => patchParams(prev, { kind: next.kind, year: next.year, quarter: next.quarter, month: next.month, orgUnitId: next.orgUnitId }));
   }, [setSearch]);
   return { params, setParams };
 }

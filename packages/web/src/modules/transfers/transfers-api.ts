@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AcceptTransfer, CreateTransfer, Created, ReturnTransfer, TransferDto, TransferList, TransferTarget } from '@qingyuan/shared';
+import type { AcceptTransfer, CancelTransfer, CreateTransfer, Created, ReturnTransfer, TransferDto, TransferList, TransferTarget } from '@qingyuan/shared';
 import { api } from '../../app/api-client.ts';
 
 /** Query keys and hooks of transfers (移交). */
@@ -44,6 +44,15 @@ export function useDecideTransfer() {
     mutationFn: ({ id, accept, body }: { id: string; accept: boolean; body: AcceptTransfer | ReturnTransfer }) =>
       api.post<TransferDto>(`/api/transfers/${encodeURIComponent(id)}/${accept ? 'accept' : 'return'}`, body),
     // An accepted transfer changes the person's responsible unit: their page and lists must reload.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: transferKeys.all }), client.invalidateQueries({ queryKey: ['persons'] })]),
+  });
+}
+
+/** 移交撤回: the sending side withdraws a pending transfer (the person never left; the receiver stops seeing them). */
+export function useCancelTransfer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CancelTransfer }) => api.post<TransferDto>(`/api/transfers/${encodeURIComponent(id)}/cancel`, body),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: transferKeys.all }), client.invalidateQueries({ queryKey: ['persons'] })]),
   });
 }

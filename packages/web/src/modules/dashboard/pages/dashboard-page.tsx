@@ -7,6 +7,7 @@ import { AreaSettings } from '../components/area-settings.tsx';
 import { IndexTable } from '../components/index-table.tsx';
 import { KeyFigureCards } from '../components/key-figure-cards.tsx';
 import { PeriodForm } from '../components/period-form.tsx';
+import { TargetProgress } from '../components/target-progress.tsx';
 import { TrendChart } from '../components/trend-chart.tsx';
 import { WorkSummary } from '../components/work-summary.tsx';
 import { useAreaMap, useDashboard, useSituationIndex } from '../use-dashboard.ts';
@@ -14,10 +15,11 @@ import { usePeriodParams, type PeriodParams } from '../use-period-params.ts';
 
 const INDEX = 'index';
 
-/** The search of the figures pages for the same period: year, and quarter where the dashboard shows one. */
+/** The search of the figures pages for the same period: year, and quarter or month where the dashboard shows one. */
 function figuresSearch(params: PeriodParams): string {
   const search = new URLSearchParams({ year: String(params.year) });
   if (params.period === 'quarter' && params.index) search.set('quarter', String(params.index));
+  if (params.period === 'month' && params.index) search.set('month', String(params.index));
   if (params.orgUnitId) search.set('orgUnitId', params.orgUnitId);
   return search.toString();
 }
@@ -67,6 +69,7 @@ export function DashboardPage() {
           <Card size="small" title="近12个月趋势">{data && <TrendChart trend={data.trend} />}</Card>
         </Col>
       </Row>
+      <TargetProgress params={params} search={figuresSearch(params)} />
       <WorkSummary orgUnitId={params.orgUnitId} />
       {map.data && canConfigureAreas && <AreaSettings map={map.data} open={settings} onClose={() => { setSettings(false); }} />}
       <Card size="small" title="毒情测评">

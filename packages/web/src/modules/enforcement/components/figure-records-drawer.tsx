@@ -2,7 +2,7 @@ import { Drawer, Radio, Space, Table, Typography } from 'antd';
 import { ExportButton } from '../../imports/index.ts';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { FigureComparison, FigureRecord, FigureRow } from '@qingyuan/shared';
+import type { EnforcementFigureComparison, FigureRecord, FigureRow } from '@qingyuan/shared';
 import { useFigureRecords } from '../use-figures.ts';
 import type { FigureParams } from '../use-figure-params.ts';
 
@@ -11,10 +11,17 @@ const COMPARE_OPTIONS = [
   { value: 'lastYear', label: '去年同期' },
   { value: 'previous', label: '上期' },
 ];
+/** A month also lists its 累计 (1 January to the month's end). */
+const MONTH_COMPARE_OPTIONS = [
+  { value: 'current', label: '本月' },
+  { value: 'lastYear', label: '去年同月' },
+  { value: 'previous', label: '上月' },
+  { value: 'cumulative', label: '累计' },
+];
 
 /** The records behind one figure: every number on the page can be traced to them. */
-export function FigureRecordsDrawer({ row, params, initialCompare, onClose }: { row: FigureRow | null; params: FigureParams; initialCompare: FigureComparison; onClose: () => void }) {
-  const [compare, setCompare] = useState<FigureComparison>(initialCompare);
+export function FigureRecordsDrawer({ row, params, initialCompare, onClose }: { row: FigureRow | null; params: FigureParams; initialCompare: EnforcementFigureComparison; onClose: () => void }) {
+  const [compare, setCompare] = useState<EnforcementFigureComparison>(initialCompare);
   const [page, setPage] = useState(1);
   const records = useFigureRecords(row?.indicator ?? null, params, compare, page);
   const data = records.data;
@@ -30,10 +37,10 @@ export function FigureRecordsDrawer({ row, params, initialCompare, onClose }: { 
       <Space direction="vertical" style={{ width: '100%' }}>
         <Radio.Group
           optionType="button"
-          options={COMPARE_OPTIONS}
+          options={params.month === undefined ? COMPARE_OPTIONS : MONTH_COMPARE_OPTIONS}
           value={compare}
           onChange={(e) => {
-            setCompare(e.target.value as FigureComparison);
+            setCompare(e.target.value as EnforcementFigureComparison);
             setPage(1);
           }}
         />

@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { FigureComparison, FigureRow } from '@qingyuan/shared';
+import type { EnforcementFigureComparison, FigureRow } from '@qingyuan/shared';
 import { withQuery } from '../../../app/api-client.ts';
 import { patchParams } from '../../../app/url-params.ts';
 import { QueryError } from '../../../app/query-error.tsx';
@@ -13,7 +13,7 @@ import { FiguresTable } from '../components/figures-table.tsx';
 import { TargetModal } from '../components/target-modal.tsx';
 import { useFigureParams } from '../use-figure-params.ts';
 import { useFigures } from '../use-figures.ts';
-import { QUARTER_PERIOD_OPTIONS, yearOptions } from '../../../app/period-options.ts';
+import { PERIOD_PICKER_OPTIONS, periodPickerParse, periodPickerValue, yearOptions } from '../../../app/period-options.ts';
 
 const YEAR_OPTIONS = yearOptions(3, 1);
 
@@ -22,7 +22,7 @@ export function FiguresPage() {
   const { params, setParams } = useFigureParams();
   const figures = useFigures(params);
   const canSetTargets = useCan('targets.write');
-  const [drill, setDrill] = useState<{ row: FigureRow; compare: FigureComparison } | null>(null);
+  const [drill, setDrill] = useState<{ row: FigureRow; compare: EnforcementFigureComparison } | null>(null);
   // A link from the dashboard names the figure to open (?drill=cases.solved): its records show at once.
   const [search, setSearch] = useSearchParams();
   const linked = figures.data?.rows.find((r) => r.indicator === search.get('drill'));
@@ -45,7 +45,7 @@ export function FiguresPage() {
             <Select aria-label="年度" value={params.year} options={YEAR_OPTIONS} style={{ width: 100 }} onChange={(year: number) => { setParams({ ...params, year }); }} />
           </Form.Item>
           <Form.Item label="期间">
-            <Select aria-label="期间" value={params.quarter ?? 0} options={QUARTER_PERIOD_OPTIONS} style={{ width: 110 }} onChange={(q: number) => { setParams({ ...params, quarter: q === 0 ? undefined : q }); }} />
+            <Select aria-label="期间" value={periodPickerValue(params)} options={PERIOD_PICKER_OPTIONS} virtual={false} listHeight={320} style={{ width: 120 }} onChange={(v: string) => { setParams({ ...params, ...periodPickerParse(v) }); }} />
           </Form.Item>
           <Form.Item label="单位">
             <AreaUnitSelect
@@ -61,11 +61,13 @@ export function FiguresPage() {
         </Form>
         {data && (
           <Typography.Text type="secondary" data-testid="figures-period">
-            {data.orgUnit.name}：统计期间 {data.period.from} 至 {data.period.to}{data.partial ? '（截至今日）' : ''}；同期 {data.lastYearPeriod.from} 至 {data.lastYearPeriod.to}；上期 {data.previousPeriod.from} 至 {data.previousPeriod.to}。点击数值查看明细。
+            {data.orgUnit.name}：统计期间 {data.period.from} 至 {data.period.to}{data.partial ? '（截至今日）' : ''}；同期 {data.lastYearPeriod.from} 至 {data.lastYearPeriod.to}；上期 {data.previousPeriod.from} 至 {data.previousPeriod.to}
+            {data.cumulativePeriod ? `；累计 ${data.cumulativePeriod.from} 至 ${data.cumulativePeriod.to}（月度不设任务数，累计数对照年度任务数）` : ''}。点击数值查看明细。
           </Typography.Text>
         )}
         <FiguresTable
           rows={data?.rows ?? []}
+          month={data?.month ?? null}
           loading={figures.isFetching}
           canSetTargets={canSetTargets}
           onDrill={(row, compare) => { setDrill({ row, compare }); }}

@@ -5,6 +5,7 @@ import { SEX_LABELS } from '@qingyuan/shared';
 import type { PersonDetail } from '@qingyuan/shared';
 import { useCan } from '../../auth/index.ts';
 import { PersonSupervisionSummary } from '../../person-timeline/index.ts';
+import { PersonRiskSummary } from '../../risk/index.ts';
 import { EditPersonModal } from './edit-person-modal.tsx';
 import { PersonPhoto } from './person-photo.tsx';
 import { PersonStatusTag } from './person-status-tag.tsx';
@@ -58,6 +59,7 @@ export function PersonHeader({ person }: { person: PersonDetail }) {
         </Descriptions>
       </Flex>
       {canSupervise && <PersonSupervisionSummary personId={person.id} />}
+      {canSupervise && <PersonRiskSummary personId={person.id} />}
       {canReveal && <RevealModal personId={person.id} open={revealing} onClose={() => { setRevealing(false); }} />}
       {canWrite && <EditPersonModal person={person} open={editing} onClose={() => { setEditing(false); }} />}
     </Card>

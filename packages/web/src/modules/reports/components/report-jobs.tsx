@@ -10,8 +10,9 @@ import { useCreateReportJob, useDeleteReportJob, useReportJobs } from '../use-re
 const STATUS_COLORS: Record<ReportJobStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
 const PAGE_SIZE = 10;
 
-/** The period of the page's selection as the API names it: 2026 or 2026-Q3. */
-export function reportPeriod(params: Pick<ReportParams, 'year' | 'quarter'>): string {
+/** The period of the page's selection as the API names it: 2026, 2026-Q3 or 2026-07. */
+export function reportPeriod(params: Pick<ReportParams, 'year' | 'quarter' | 'month'>): string {
+  if (params.month) return `${String(params.year)}-${String(params.month).padStart(2, '0')}`;
   return params.quarter ? `${String(params.year)}-Q${String(params.quarter)}` : String(params.year);
 }
 

@@ -11,7 +11,7 @@ import { ReportView } from '../components/report-view.tsx';
 import { TemplateEditor } from '../components/template-editor.tsx';
 import { useReportParams } from '../use-report-params.ts';
 import { useReportPreview } from '../use-reports.ts';
-import { QUARTER_PERIOD_OPTIONS, yearOptions } from '../../../app/period-options.ts';
+import { PERIOD_PICKER_OPTIONS, periodPickerParse, periodPickerValue, yearOptions } from '../../../app/period-options.ts';
 
 const YEAR_OPTIONS = yearOptions();
 // A report is written for an area with figures: the district, a township or a street.
@@ -46,7 +46,7 @@ export function ReportsPage() {
             <Select aria-label="年度" value={params.year} options={YEAR_OPTIONS} style={{ width: 100 }} onChange={(year: number) => { setParams({ ...params, year }); }} />
           </Form.Item>
           <Form.Item label="期间">
-            <Select aria-label="期间" value={params.quarter ?? 0} options={QUARTER_PERIOD_OPTIONS} style={{ width: 110 }} onChange={(q: number) => { setParams({ ...params, quarter: q === 0 ? undefined : q }); }} />
+            <Select aria-label="期间" value={periodPickerValue(params)} options={PERIOD_PICKER_OPTIONS} virtual={false} listHeight={320} style={{ width: 120 }} onChange={(v: string) => { setParams({ ...params, ...periodPickerParse(v) }); }} />
           </Form.Item>
           <Form.Item label="单位">
             <OrgTreeSelect aria-label="报告单位" isDisabled={notReportArea} allowClear placeholder="本辖区" style={{ width: 200 }} value={params.orgUnitId} onChange={(orgUnitId: string | undefined) => { setParams({ ...params, orgUnitId }); }} />

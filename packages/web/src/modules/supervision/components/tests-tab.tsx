@@ -11,6 +11,7 @@ import { QueryError } from '../../../app/query-error.tsx';
 import { useCan } from '../../auth/index.ts';
 import { useDrugTests, useMeasures, useRecordTest, useSupervisionSubstances } from '../supervision-api.ts';
 import { RuleDate } from './measures-tab.tsx';
+import { TestNotices } from './test-notices.tsx';
 
 const RESULT_COLORS: Record<TestResult, string> = { negative: 'green', positive: 'red', refused: 'orange' };
 
@@ -49,6 +50,7 @@ export function TestsTab({ personId }: { personId: string }) {
           { title: '地点', key: 'place', ellipsis: true, render: (_: unknown, t) => t.place ?? '' },
         ]}
       />
+      <TestNotices personId={personId} canWrite={canWrite} />
       {canWrite && <RecordTestModal personId={personId} open={adding} onClose={() => { setAdding(false); }} />}
     </Space>
   );

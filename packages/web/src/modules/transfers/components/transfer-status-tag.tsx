@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { TRANSFER_STATUS_LABELS } from '@qingyuan/shared';
 import type { TransferDto } from '@qingyuan/shared';
 
-const COLORS = { pending: 'blue', accepted: 'green', returned: 'default' } as const;
+const COLORS = { pending: 'blue', accepted: 'green', returned: 'default', cancelled: 'default' } as const;
 
 export function TransferStatusTag({ transfer }: { transfer: TransferDto }) {
   return (

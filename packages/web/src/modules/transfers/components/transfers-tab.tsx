@@ -6,6 +6,7 @@ import { requiredRule } from '../../../app/form-rules.ts';
 import { QueryError } from '../../../app/query-error.tsx';
 import { useCan } from '../../auth/index.ts';
 import { usePersonTransfers, useSendTransfer, useTransferTargets } from '../transfers-api.ts';
+import { CancelTransferModal } from './cancel-transfer-modal.tsx';
 import { DecideTransferModal } from './decide-transfer-modal.tsx';
 import { TransferStatusTag } from './transfer-status-tag.tsx';
 
@@ -15,6 +16,7 @@ export function TransfersTab({ personId }: { personId: string }) {
   const transfers = usePersonTransfers(personId);
   const [sending, setSending] = useState(false);
   const [deciding, setDeciding] = useState<{ transfer: TransferDto; accept: boolean } | null>(null);
+  const [cancelling, setCancelling] = useState<TransferDto | null>(null);
   if (transfers.isError) return <QueryError error={transfers.error} onRetry={() => void transfers.refetch()} />;
   const pending = transfers.data?.items.some((t) => t.status === 'pending') ?? false;
   return (
@@ -34,13 +36,14 @@ export function TransfersTab({ personId }: { personId: string }) {
           { title: '接收单位', key: 'to', render: (_: unknown, t) => t.toOrgUnit.name },
           { title: '原因', dataIndex: 'reason', ellipsis: true },
           { title: '状态', key: 'status', width: 160, render: (_: unknown, t) => <TransferStatusTag transfer={t} /> },
-          { title: '退回原因', key: 'returnReason', render: (_: unknown, t) => t.returnReason ?? '' },
+          { title: '退回/撤回原因', key: 'returnReason', render: (_: unknown, t) => t.returnReason ?? t.cancelReason ?? '' },
           {
             title: '操作', key: 'actions', width: 120,
-            render: (_: unknown, t) => t.canDecide && canWrite && (
+            render: (_: unknown, t) => canWrite && (t.canDecide || t.canCancel) && (
               <Space>
-                <Button size="small" type="link" onClick={() => { setDeciding({ transfer: t, accept: true }); }}>接收</Button>
-                <Button size="small" type="link" danger onClick={() => { setDeciding({ transfer: t, accept: false }); }}>退回</Button>
+                {t.canDecide && <Button size="small" type="link" onClick={() => { setDeciding({ transfer: t, accept: true }); }}>接收</Button>}
+                {t.canDecide && <Button size="small" type="link" danger onClick={() => { setDeciding({ transfer: t, accept: false }); }}>退回</Button>}
+                {t.canCancel && <Button size="small" type="link" danger onClick={() => { setCancelling(t); }}>撤回</Button>}
               </Space>
             ),
           },
@@ -48,6 +51,7 @@ export function TransfersTab({ personId }: { personId: string }) {
       />
       {sending && <SendModal personId={personId} onClose={() => { setSending(false); }} />}
       {deciding && <DecideTransferModal transfer={deciding.transfer} accept={deciding.accept} onClose={() => { setDeciding(null); }} />}
+      {cancelling && <CancelTransferModal transfer={cancelling} onClose={() => { setCancelling(null); }} />}
     </Space>
   );
 }

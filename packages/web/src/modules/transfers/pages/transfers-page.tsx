@@ -6,6 +6,7 @@ import type { TransferDto } from '@qingyuan/shared';
 import { QueryError } from '../../../app/query-error.tsx';
 import { patchParams, readEnum, readInt } from '../../../app/url-params.ts';
 import { useCan } from '../../auth/index.ts';
+import { CancelTransferModal } from '../components/cancel-transfer-modal.tsx';
 import { DecideTransferModal } from '../components/decide-transfer-modal.tsx';
 import { TransferStatusTag } from '../components/transfer-status-tag.tsx';
 import { useTransfers } from '../transfers-api.ts';
@@ -22,6 +23,7 @@ export function TransfersPage() {
   const transfers = useTransfers(params.list, params.page, params.pageSize);
   const canWrite = useCan('transfers.write');
   const [deciding, setDeciding] = useState<{ transfer: TransferDto; accept: boolean } | null>(null);
+  const [cancelling, setCancelling] = useState<TransferDto | null>(null);
   if (transfers.isError && !transfers.data) return <QueryError error={transfers.error} onRetry={() => void transfers.refetch()} />;
   return (
     <Card title="移交管理">
@@ -48,16 +50,18 @@ export function TransfersPage() {
           { title: '状态', key: 'status', width: 160, render: (_: unknown, t) => <TransferStatusTag transfer={t} /> },
           {
             title: '操作', key: 'actions', width: 120,
-            render: (_: unknown, t) => canWrite && t.canDecide && (
+            render: (_: unknown, t) => canWrite && (t.canDecide || t.canCancel) && (
               <Space>
-                <Button size="small" type="link" onClick={() => { setDeciding({ transfer: t, accept: true }); }}>接收</Button>
-                <Button size="small" type="link" danger onClick={() => { setDeciding({ transfer: t, accept: false }); }}>退回</Button>
+                {t.canDecide && <Button size="small" type="link" onClick={() => { setDeciding({ transfer: t, accept: true }); }}>接收</Button>}
+                {t.canDecide && <Button size="small" type="link" danger onClick={() => { setDeciding({ transfer: t, accept: false }); }}>退回</Button>}
+                {t.canCancel && <Button size="small" type="link" danger onClick={() => { setCancelling(t); }}>撤回</Button>}
               </Space>
             ),
           },
         ]}
       />
       {deciding && <DecideTransferModal transfer={deciding.transfer} accept={deciding.accept} onClose={() => { setDeciding(null); }} />}
+      {cancelling && <CancelTransferModal transfer={cancelling} onClose={() => { setCancelling(null); }} />}
     </Card>
   );
 }
