@@ -3,7 +3,8 @@
 // index, the indicator explorer (enforcement indicators × townships) and the Word bulletin — next to the enforcement
 // totals run as bare SQL (the baseline), and the report generation time.
 // Sizes: BENCH_PERSONS (default 20,000) and BENCH_CASES (default 50,000); the issue's province size is
-// BENCH_PERSONS=100000. PGlite by default; DATABASE_URL=postgres://…@127.0.0.1/… for PostgreSQL.
+// BENCH_PERSONS=100000. PGlite by default; DATABASE_URL=postgres://…@127.0.0.1/… for PostgreSQL. BENCH_LIVE=0 skips the
+// live measurement (minutes per query at 100k persons) and measures only with the snapshots stored.
 //   node --import tsx bench/analytics.bench.ts
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,7 @@ import { assertLocalDatabase, heading, ms, printTable, ratio, summarize, timed, 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 20_000);
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const RUNS = 5;
+const LIVE = process.env.BENCH_LIVE !== '0';
 const BUDGET_MS = 120_000;
 const TODAY = '2026-11-23';
 const DRUGS = ['heroin', 'methamphetamine', 'ketamine', 'cannabis', 'mdma'];
@@ -92,7 +94,7 @@ try {
     return new Map<string, Summary>(queries.map((q) => [q.name, summarize(samples.get(q.name) ?? [])]));
   };
   // First computed live (no snapshots stored yet), then after the snapshot job stored the standard periods' figures.
-  const live = await measure();
+  const live = LIVE ? await measure() : new Map<string, Summary>();
   const refresh = await app.snapshots.refresh(true);
   const stored = await measure();
   const rows: string[][] = [['query', 'runs', 'live p50', 'live p95', 'snapshots p50', 'snapshots p95', 'snapshots vs bare SQL (p50)']];

@@ -36,23 +36,28 @@ function rate(cell: ExcelJS.Cell, value: number | null, missing: string): void {
   cell.numFmt = '+0.0%;-0.0%;0.0%';
 }
 
-/** The figures table as an .xlsx workbook (one sheet, the same numbers as the page). */
-export async function figuresWorkbook(figures: Figures, generatedAt: string): Promise<Buffer> {
-  if (figures.month !== null) return monthlyWorkbook(figures, figures.month, generatedAt);
+/** A workbook with one sheet: the title over all columns (row 1), the periods line (row 2), header row 3 frozen. */
+function figuresSheet(figures: Figures, widths: readonly number[], periods: string) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '清源禁毒工作平台';
   workbook.created = new Date(0);
   const sheet = workbook.addWorksheet('任务指标统计', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = [
-    { width: 30 }, { width: 8 }, { width: 16 }, { width: 14 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 16 }, { width: 10 },
-  ];
-  sheet.mergeCells('A1:I1');
+  sheet.columns = widths.map((width) => ({ width }));
+  const last = String.fromCharCode(64 + widths.length);
+  sheet.mergeCells(`A1:${last}1`);
   sheet.getCell('A1').value = figuresTitle(figures);
   sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.mergeCells('A2:I2');
-  sheet.getCell('A2').value =
+  sheet.mergeCells(`A2:${last}2`);
+  sheet.getCell('A2').value = periods;
+  return { workbook, sheet };
+}
+
+/** The figures table as an .xlsx workbook (one sheet, the same numbers as the page). */
+export async function figuresWorkbook(figures: Figures, generatedAt: string): Promise<Buffer> {
+  if (figures.month !== null) return monthlyWorkbook(figures, figures.month, generatedAt);
+  const { workbook, sheet } = figuresSheet(figures, [30, 8, 16, 14, 10, 16, 10, 16, 10],
     `统计期间 ${figures.period.from} 至 ${figures.period.to}${figures.partial ? '（截至统计日）' : ''}；同期 ${figures.lastYearPeriod.from} 至 ${figures.lastYearPeriod.to}；` +
-    `上期 ${figures.previousPeriod.from} 至 ${figures.previousPeriod.to}；导出时间 ${generatedAt}`;
+    `上期 ${figures.previousPeriod.from} 至 ${figures.previousPeriod.to}；导出时间 ${generatedAt}`);
   const header = sheet.getRow(3);
   header.values = ['指标', '单位', '本期', '任务数', '完成率', '去年同期', '同比', '上期', '环比'];
   header.font = { bold: true };
@@ -77,24 +82,13 @@ const rowLabel = (r: FigureRow): string => (r.indicator.startsWith('seizures.gra
 
 /** A month's table: the month with 同比 and 环比, then its 1—N月累计 against the year's target (月度无任务数). */
 async function monthlyWorkbook(figures: Figures, month: number, generatedAt: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '清源禁毒工作平台';
-  workbook.created = new Date(0);
-  const sheet = workbook.addWorksheet('任务指标统计', { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.columns = [
-    { width: 30 }, { width: 8 }, { width: 16 }, { width: 16 }, { width: 10 }, { width: 16 }, { width: 10 }, { width: 16 }, { width: 14 }, { width: 14 }, { width: 16 }, { width: 10 },
-  ];
-  sheet.mergeCells('A1:L1');
-  sheet.getCell('A1').value = figuresTitle(figures);
-  sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.mergeCells('A2:L2');
   const cumulative = figures.cumulativePeriod;
   const cumulativeLastYear = figures.cumulativeLastYearPeriod;
-  sheet.getCell('A2').value =
+  const { workbook, sheet } = figuresSheet(figures, [30, 8, 16, 16, 10, 16, 10, 16, 14, 14, 16, 10],
     `统计期间 ${figures.period.from} 至 ${figures.period.to}${figures.partial ? '（截至统计日）' : ''}；去年同月 ${figures.lastYearPeriod.from} 至 ${figures.lastYearPeriod.to}；` +
     `上月 ${figures.previousPeriod.from} 至 ${figures.previousPeriod.to}；` +
     (cumulative && cumulativeLastYear ? `累计 ${cumulative.from} 至 ${cumulative.to}；累计同期 ${cumulativeLastYear.from} 至 ${cumulativeLastYear.to}；` : '') +
-    `导出时间 ${generatedAt}`;
+    `导出时间 ${generatedAt}`);
   const header = sheet.getRow(3);
   const total = cumulativeLabel(month);
   header.values = ['指标', '单位', '本月', '去年同月', '同比', '上月', '环比', total, '年度任务数', '完成年度任务', `${total}去年同期`, '累计同比'];

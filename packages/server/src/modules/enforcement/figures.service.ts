@@ -63,11 +63,12 @@ export class FiguresService {
     const period = figurePeriod(query.year, query.quarter ?? null, today(this.platform.clock), query.month ?? null);
     const ranges = { current: period.counted, lastYear: samePeriodLastYear(period), previous: previousPeriod(period) };
     const area = { scope, path: unit.path };
-    const [current, lastYear, previous] = [await this.values(db, area, ranges.current), await this.values(db, area, ranges.lastYear), await this.values(db, area, ranges.previous)];
     // A month has no target of its own: its 累计 (1 January to the month's end) is measured against the year's target.
     const monthly = period.month !== null;
-    const cumulativeRanges = monthly ? { current: yearToDate(period), lastYear: yearToDateLastYear(period) } : null;
-    const cumulative = cumulativeRanges ? { current: await this.values(db, area, cumulativeRanges.current), lastYear: await this.values(db, area, cumulativeRanges.lastYear) } : null;
+    const cumulativeRanges = monthly ? [yearToDate(period), yearToDateLastYear(period)] : [];
+    const [current = new Map<string, string>(), lastYear = new Map<string, string>(), previous = new Map<string, string>(), ...sofar] =
+      await this.values(db, area, [ranges.current, ranges.lastYear, ranges.previous, ...cumulativeRanges]);
+    const cumulative = monthly ? { current: sofar[0] ?? new Map<string, string>(), lastYear: sofar[1] ?? new Map<string, string>() } : null;
     const targets = await repo.targetEntries(db, unit.id, query.year);
 
     const specs: IndicatorSpec[] = [];
@@ -129,8 +130,8 @@ export class FiguresService {
       partial: period.partial,
       lastYearPeriod: ranges.lastYear,
       previousPeriod: ranges.previous,
-      cumulativePeriod: cumulativeRanges?.current ?? null,
-      cumulativeLastYearPeriod: cumulativeRanges?.lastYear ?? null,
+      cumulativePeriod: cumulativeRanges[0] ?? null,
+      cumulativeLastYearPeriod: cumulativeRanges[1] ?? null,
       rows,
     };
   }
@@ -253,12 +254,18 @@ export class FiguresService {
     return { scope, unit: root };
   }
 
-  /** Every indicator's raw value over a subtree and a range: one query per table, plus grams per drug. */
-  private async values(db: Db, area: repo.Area, range: DateRange): Promise<Map<string, string>> {
+  /** Every indicator's raw value over a subtree for each range: one scan per table for all ranges, plus grams per drug. */
+  private async values(db: Db, area: repo.Area, ranges: readonly DateRange[]): Promise<Map<string, string>[]> {
     const sources = new Map<string, repo.Source>(FIXED_INDICATORS.map((code) => [code, indicatorSpecOrThrow(code).source]));
-    const values = new Map<string, string>();
-    for (const table of TABLES) for (const [code, value] of await repo.totals(db, area, range, table, sources)) values.set(code, value);
-    for (const [drug, grams] of await repo.gramsByDrug(db, area, range)) values.set(`${DRUG_GRAMS_PREFIX}${drug}`, grams);
+    const values = ranges.map(() => new Map<string, string>());
+    for (const table of TABLES) {
+      (await repo.totalsMany(db, area, ranges, table, sources)).forEach((totals, i) => {
+        for (const [code, value] of totals) values[i]?.set(code, value);
+      });
+    }
+    for (const [i, range] of ranges.entries()) {
+      for (const [drug, grams] of await repo.gramsByDrug(db, area, range)) values[i]?.set(`${DRUG_GRAMS_PREFIX}${drug}`, grams);
+    }
     return values;
   }
 }

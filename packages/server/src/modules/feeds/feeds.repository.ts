@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 /** All SQL of partner feeds: partners, kept (matched) events, per-day counts, and the registry match by blind index. */
@@ -54,36 +54,60 @@ export async function dailyCounts(db: Db, partnerIds: readonly string[], fromDay
     .where('partner_id', 'in', partnerIds).where('day', '>=', fromDay).orderBy('day', 'desc').execute();
 }
 
-/** Persons on the active registry (not archived) with these blind indexes: the only read that sees feed events. */
-export async function matchPersons(db: Db, idHashes: readonly string[]): Promise<Map<string, { id: string; orgUnitId: string; orgPath: string }>> {
-  const found = new Map<string, { id: string; orgUnitId: string; orgPath: string }>();
-  if (idHashes.length === 0) return found;
-  const rows = await db.selectFrom('person').select(['id', 'id_hash', 'org_unit_id', 'org_path'])
-    // One array parameter instead of up to 1,000 placeholders.
-    .where(sql<boolean>`id_hash = any(${[...idHashes]}::text[])`).where('status', '=', 'active').where('org_path', 'like', '/%').execute();
-  for (const r of rows) found.set(r.id_hash, { id: r.id, orgUnitId: r.org_unit_id, orgPath: r.org_path });
-  return found;
+export interface RegistryMatch {
+  /** Position of the event in the list given. */
+  position: number;
+  person: { id: string; orgUnitId: string; orgPath: string };
+  /** The partner already sent this event id (its alert exists): nothing is stored again. */
+  known: boolean;
 }
 
-export async function knownEventIds(db: Db, partnerId: string, eventIds: readonly string[]): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set();
-  const rows = await db.selectFrom('feed_event').select('event_id').where('partner_id', '=', partnerId).where('event_id', 'in', eventIds).execute();
-  return new Set(rows.map((r) => r.event_id));
+/**
+ * Events whose blind index names a person on the active registry (not archived), in one round trip: the only read
+ * that sees feed events. Each index is looked up once through the unique index on person.id_hash, in sorted order
+ * (a nested loop over the unnested arrays: planned in about a millisecond where `= any(<1,000 values>)` costs the
+ * planner several, and measured 2–3× faster on a registry of 1,000,000), and for the matches only, whether the
+ * partner sent the event id before.
+ */
+export async function matchRegistry(
+  db: Db, partnerId: string, events: readonly { idHash: string; eventId: string }[],
+): Promise<RegistryMatch[]> {
+  if (events.length === 0) return [];
+  const order = events.map((_, i) => i).sort((a, b) => {
+    const x = events[a]?.idHash ?? '';
+    const y = events[b]?.idHash ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  const { rows } = await sql<{ position: number; id: string; org_unit_id: string; org_path: string; known: boolean }>`
+    select t.position, p.id, p.org_unit_id, p.org_path,
+      exists (select 1 from feed_event e where e.partner_id = ${partnerId}::uuid and e.event_id = t.event_id) as known
+    from unnest(${order.map((i) => events[i]?.idHash)}::text[], ${order.map((i) => events[i]?.eventId)}::text[], ${order}::integer[])
+      as t(id_hash, event_id, position)
+    join person p on p.id_hash = t.id_hash
+    where p.status = 'active' and p.org_path like '/%'`.execute(db);
+  return rows.map((r) => ({ position: r.position, person: { id: r.id, orgUnitId: r.org_unit_id, orgPath: r.org_path }, known: r.known }));
 }
 
-/** Keeps matched events (idempotency on the partner's event id); the ids actually inserted. */
-export async function insertEvents(db: Db, partnerId: string, events: readonly { eventId: string; alertId: string | null }[], at: Date): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
-  const rows = await db.insertInto('feed_event').values(events.map((e) => ({ partner_id: partnerId, event_id: e.eventId, alert_id: e.alertId, received_at: at })))
-    .onConflict((oc) => oc.columns(['partner_id', 'event_id']).doNothing()).returning('event_id').execute();
-  return new Set(rows.map((r) => r.event_id));
-}
-
-export async function addDailyCount(db: Db, partnerId: string, day: string, received: number, matched: number, unmatched: number): Promise<void> {
-  await db.insertInto('feed_daily_count').values({ partner_id: partnerId, day, received, matched, unmatched })
-    .onConflict((oc) => oc.columns(['partner_id', 'day']).doUpdateSet({
-      received: sql<number>`feed_daily_count.received + ${received}`,
-      matched: sql<number>`feed_daily_count.matched + ${matched}`,
-      unmatched: sql<number>`feed_daily_count.unmatched + ${unmatched}`,
-    })).execute();
+/**
+ * What a batch writes besides its alerts, as statements for `audit.appendWith` (they run with the batch's audit row,
+ * in one statement): the matched events kept (idempotent on the partner's event id) and the batch added, exactly, to
+ * the partner's count for the day. That count row is where batches of one partner queue behind each other; taken
+ * under the audit chain lock, which they queue for anyway, it costs no round trip of its own.
+ */
+export function batchWrites(
+  partnerId: string, count: { day: string; received: number; matched: number; unmatched: number },
+  events: readonly { eventId: string; alertId: string }[], at: Date,
+): RawBuilder<unknown>[] {
+  const kept = events.length === 0 ? [] : [sql`
+    insert into feed_event (partner_id, event_id, alert_id, received_at)
+    select ${partnerId}::uuid, t.event_id, t.alert_id, ${at}::timestamptz
+    from unnest(${events.map((e) => e.eventId)}::text[], ${events.map((e) => e.alertId)}::uuid[]) as t(event_id, alert_id)
+    on conflict (partner_id, event_id) do nothing`];
+  return [...kept, sql`
+    insert into feed_daily_count (partner_id, day, received, matched, unmatched)
+    values (${partnerId}::uuid, ${count.day}::date, ${count.received}::integer, ${count.matched}::integer, ${count.unmatched}::integer)
+    on conflict (partner_id, day) do update set
+      received = feed_daily_count.received + excluded.received,
+      matched = feed_daily_count.matched + excluded.matched,
+      unmatched = feed_daily_count.unmatched + excluded.unmatched`];
 }

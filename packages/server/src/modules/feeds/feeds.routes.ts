@@ -42,6 +42,9 @@ export function feedsRoutes(feeds: FeedsService, ratePerMinute: number): Fastify
 
       signed.post('/api/feeds/events', {
         schema: { tags: TAGS, response: { 200: FeedResults } },
+        // The schema documents the answer; the 1,000 results the service builds (typed as FeedEventResult) are written
+        // as they are, without zod encoding each one again on the hot path (≈1–2 ms of a batch).
+        serializerCompiler: () => (data) => JSON.stringify(data),
         // Authenticated by the partner's signature, not a session: the guard lets it through, the handler verifies.
         config: {
           public: true,

@@ -17,6 +17,7 @@ import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { DomainError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AlertEngine } from '../alerts/index.ts';
+import { wellFormedFeedEvent } from './feed-event-check.ts';
 import { SeenSignatures, feedSignature, freshTimestamp, sameSignature } from './feed-signature.ts';
 import * as repo from './feeds.repository.ts';
 
@@ -134,14 +135,18 @@ export class FeedsService {
     events.forEach((raw, index) => {
       const rawId = (raw as { id?: unknown } | null)?.id;
       const id = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
-      const parsed = FeedEvent.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const field = issue?.path.join('.') ?? '';
-        results[index] = { id, index, status: 'invalid', reason: `${FIELD_NAMES[field] ?? field}：${field in FIELD_NAMES ? '缺失或格式不正确' : '格式不正确'}` };
-        return;
+      // Well-formed events skip zod's object walk; zod runs for the others and names the first bad field.
+      let event = wellFormedFeedEvent(raw);
+      if (event === null) {
+        const parsed = FeedEvent.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const field = issue?.path.join('.') ?? '';
+          results[index] = { id, index, status: 'invalid', reason: `${FIELD_NAMES[field] ?? field}：${field in FIELD_NAMES ? '缺失或格式不正确' : '格式不正确'}` };
+          return;
+        }
+        event = parsed.data;
       }
-      const event = parsed.data;
       if (!partner.kinds.includes(event.kind)) {
         results[index] = { id, index, status: 'invalid', reason: `数据类别：未获准报送“${PARTNER_KIND_LABELS[event.kind]}”数据` };
         return;
@@ -161,39 +166,40 @@ export class FeedsService {
     });
 
     await this.platform.db.transaction().execute(async (trx) => {
-      const matches = await repo.matchPersons(trx, [...new Set(valid.map((v) => v.idHash))]);
-      const matched = valid.filter((v) => matches.has(v.idHash));
-      const known = await repo.knownEventIds(trx, partner.id, matched.map((m) => m.event.id));
-      const fresh = matched.filter((m) => !known.has(m.event.id));
+      const found = await repo.matchRegistry(trx, partner.id, valid.map((v) => ({ idHash: v.idHash, eventId: v.event.id })));
+      const fresh = found.filter((f) => !f.known).flatMap((f) => {
+        const v = valid[f.position];
+        return v ? [{ event: v.event, person: f.person }] : [];
+      });
       // A re-sent matched event stays 'accepted' (nothing is stored twice): answering 'duplicate' would tell the partner
       // that the ID number is on the registry, since an unmatched event leaves nothing to recognise a re-send by.
       // 'duplicate' is only for an id repeated within one batch, which says nothing about the registry.
       const subject = (eventId: string) => `feed:${partner.id}:${eventId}`;
-      const raised = await this.alerts.raiseMany(trx, fresh.flatMap((m) => {
-        const person = matches.get(m.idHash);
-        if (!person) return [];
-        const when = new Date(m.event.time);
+      const raised = await this.alerts.raiseMany(trx, fresh.map(({ event: e, person }) => {
+        const when = new Date(e.time);
         const local = new Date(when.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-        return [{
-          ruleCode: 'partnerFeed', subjectKey: subject(m.event.id), personId: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath,
-          summary: `${PARTNER_KIND_LABELS[m.event.kind]}：${local} 出现在${m.event.place.name}`,
+        return {
+          ruleCode: 'partnerFeed', subjectKey: subject(e.id), personId: person.id, orgUnitId: person.orgUnitId, orgPath: person.orgPath,
+          summary: `${PARTNER_KIND_LABELS[e.kind]}：${local} 出现在${e.place.name}`,
           details: {
-            kind: m.event.kind, time: when.toISOString(), placeName: m.event.place.name, placeAddress: m.event.place.address ?? null,
-            placeOrgUnitId: m.event.place.orgUnitId ?? null, partner: partner.name,
+            kind: e.kind, time: when.toISOString(), placeName: e.place.name, placeAddress: e.place.address ?? null,
+            placeOrgUnitId: e.place.orgUnitId ?? null, partner: partner.name,
           },
-        }];
+        };
       }));
       // An event raced in by a concurrent request of the same partner found its alert (or its row) taken: stored once.
-      await repo.insertEvents(trx, partner.id, fresh.filter((m) => raised.has(subject(m.event.id)))
-        .map((m) => ({ eventId: m.event.id, alertId: raised.get(subject(m.event.id)) ?? null })), now);
-      const unmatched = valid.length - matched.length;
-      await repo.addDailyCount(trx, partner.id, today, events.length, matched.length, unmatched);
-      // Audit last: one row for the batch with counts and the ids of the alerts it raised (never event contents).
-      await this.platform.audit.append(trx, ctx, {
+      const kept = fresh.flatMap((m) => {
+        const alertId = raised.get(subject(m.event.id));
+        return alertId === undefined ? [] : [{ eventId: m.event.id, alertId }];
+      });
+      const counts = { day: today, received: events.length, matched: found.length, unmatched: valid.length - found.length };
+      // Audit last: one row for the batch with counts and the ids of the alerts it raised (never event contents),
+      // written in one statement with the kept events and the day's count (see repo.batchWrites).
+      await this.platform.audit.appendWith(trx, ctx, {
         action: 'feed.batch_received', entityType: 'feed_partner', entityId: partner.id,
         subject: { userId: null, username: `feed:${partner.keyId}` },
-        changes: { received: events.length, invalid: events.length - valid.length, matched: matched.length, alertIds: [...raised.values()] },
-      });
+        changes: { received: events.length, invalid: events.length - valid.length, matched: found.length, alertIds: [...raised.values()] },
+      }, repo.batchWrites(partner.id, counts, kept, now));
     });
     return { results };
   }

@@ -126,6 +126,37 @@ describe('partner feeds: signed batches matched by blind index; only matches are
     expectProblem(await send({ nothing: true }), 400, 'events');
   });
 
+  it('matches each event of a mixed batch to its own person and place, and counts the day exactly', async () => {
+    const others = [
+      await given(app).person(township, '河畔社区', { name: '批量比中甲' }),
+      await given(app).person(township, '河畔社区', { name: '批量比中乙' }),
+    ];
+    const day = async () => (await office.get('/api/feeds/partners')).json<{ items: PartnerDto[] }>().items.find((p) => p.id === partner.id)?.daily[0];
+    const before = await day();
+    // 60 events: the three registered persons at scattered positions (each at its own place), strangers elsewhere,
+    // one invalid event; the lookup sorts by blind index, so a mix-up of positions would swap places or persons.
+    const positions = new Map([[7, registered], [31, others[0]], [52, others[1]]]);
+    const events = Array.from({ length: 60 }, (_, i) => {
+      const person = positions.get(i);
+      if (person) return event(`M-${i}`, person.idNumber, { place: { name: `比中地点${i}` } });
+      if (i === 40) return event('M-40', '12345');
+      return event(`M-${i}`, composeIdNumber('340188', '1990-01-01', 100 + i), { place: { name: `未比中地点${i}` } });
+    });
+    const r = results(await send({ events }));
+    assert.equal(r.filter((x) => x.status === 'accepted').length, 59);
+    assert.equal(r[40]?.status, 'invalid');
+    const rows = await app.platform.db.selectFrom('feed_event').innerJoin('alert', 'alert.id', 'feed_event.alert_id')
+      .select(['feed_event.event_id', 'alert.person_id', 'alert.details']).where('feed_event.event_id', 'like', 'M-%').orderBy('feed_event.event_id').execute();
+    assert.deepEqual(rows.map((x) => [x.event_id, x.person_id, x.details.placeName]), [
+      ['M-31', others[0]?.id, '比中地点31'], ['M-52', others[1]?.id, '比中地点52'], ['M-7', registered.id, '比中地点7'],
+    ]);
+    const after = await day();
+    assert.deepEqual(
+      [(after?.received ?? 0) - (before?.received ?? 0), (after?.matched ?? 0) - (before?.matched ?? 0), (after?.unmatched ?? 0) - (before?.unmatched ?? 0)],
+      [60, 3, 56],
+    );
+  });
+
   it('refuses bad signatures with 401 and stores nothing: wrong HMAC, stale timestamp, replay, unknown or revoked key, missing headers', async () => {
     const body = { events: [event('S-1', registered.idNumber)] };
     const before = await counts();

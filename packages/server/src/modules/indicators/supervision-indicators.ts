@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import {
   SUPERVISION_INDICATORS,
   SUPERVISION_INDICATOR_INFO,
@@ -63,23 +63,23 @@ function asOf(m: StoredMeasure, events: readonly StoredEvent[], to: string): { m
   };
 }
 
+interface StoredTest {
+  id: string;
+  testedOn: string;
+}
+
 interface Facts {
   persons: { id: string; status: string; created_at: Date; org_path: string }[];
   measures: StoredMeasure[];
   eventsByMeasure: Map<string, StoredEvent[]>;
-}
-
-/** What a period needs beyond the facts: each person's last test before/up to it, its own tests, its violation tasks. */
-interface PeriodFacts {
-  lastTests: Map<string, { before: string | null; upTo: string | null }>;
-  periodTests: { id: string; person_id: string; tested_on: string; result_enc: string }[];
+  /** Each person's tests, oldest first (dates only: results are opened for the tests a period counts). */
+  tests: Map<string, StoredTest[]>;
   tasks: { person_id: string; reached_on: string; explanation: string }[];
 }
 
-/** Loaded facts by `<scope>|<path>[|<from>|<to>]`, plus opened test results by test id. */
+/** Loaded facts by `<scope>|<path>`, plus opened test results by test id. */
 interface Memo {
   facts: Map<string, Promise<Facts>>;
-  periods: Map<string, Promise<PeriodFacts>>;
   results: Map<string, string>;
 }
 
@@ -88,7 +88,7 @@ interface Memo {
 const transactionMemos = new WeakMap<Db, Memo>();
 const MEMO_KEY = 'supervision-indicators';
 
-const newMemo = (): Memo => ({ facts: new Map(), periods: new Map(), results: new Map() });
+const newMemo = (): Memo => ({ facts: new Map(), results: new Map() });
 
 function memoOf(db: Db, area: IndicatorArea): Memo {
   if (area.memo) {
@@ -126,11 +126,14 @@ function fromMemo<T>(cache: Map<string, Promise<T>>, area: IndicatorArea, suffix
  * counts persons entered by the period's end; measures and tests count by their own dates (history entered later still
  * belongs to its period).
  */
-function facts(db: Db, area: IndicatorArea, memo: Memo): Promise<Facts> {
+function factsOf(db: Db, area: IndicatorArea, memo: Memo): Promise<Facts> {
   const narrow = async (all: Facts): Promise<Facts> => {
     const persons = all.persons.filter((p) => p.org_path.startsWith(area.path));
     const ids = new Set(persons.map((p) => p.id));
-    return { persons, measures: all.measures.filter((m) => ids.has(m.personId)), eventsByMeasure: all.eventsByMeasure };
+    return {
+      persons, measures: all.measures.filter((m) => ids.has(m.personId)), eventsByMeasure: all.eventsByMeasure,
+      tests: new Map([...all.tests].filter(([personId]) => ids.has(personId))), tasks: all.tasks.filter((t) => ids.has(t.person_id)),
+    };
   };
   return fromMemo(memo.facts, area, '', narrow, async () => {
     const persons = await db.selectFrom('person').select(['id', 'status', 'created_at', 'org_path'])
@@ -143,36 +146,29 @@ function facts(db: Db, area: IndicatorArea, memo: Memo): Promise<Facts> {
       if (list) list.push(e);
       else eventsByMeasure.set(e.measureId, [e]);
     }
-    return { persons, measures, eventsByMeasure };
+    const ids = persons.map((p) => p.id);
+    // Every test date once (not per period): each period's last test and its own tests are found in memory.
+    const tests = new Map<string, StoredTest[]>();
+    for (const t of await batched(ids, (batch) => db.selectFrom('drug_test').select(['id', 'person_id', 'tested_on'])
+      .where('person_id', 'in', batch).orderBy('tested_on').orderBy('id').execute())) {
+      const list = tests.get(t.person_id);
+      const test = { id: t.id, testedOn: t.tested_on };
+      if (list) list.push(test);
+      else tests.set(t.person_id, [test]);
+    }
+    const tasks = await batched(ids, (batch) => db.selectFrom('violation_task').select(['person_id', 'reached_on', 'explanation'])
+      .where('person_id', 'in', batch).execute());
+    return { persons, measures, eventsByMeasure, tests, tasks };
   });
 }
 
-/** The period's tests and tasks of the area's persons (`ids`), read once per area and period (or narrowed from an ancestor's). */
-function periodFacts(db: Db, area: IndicatorArea, memo: Memo, range: DateRange, ids: readonly string[]): Promise<PeriodFacts> {
-  const { from, to } = range;
-  const narrow = async (all: PeriodFacts): Promise<PeriodFacts> => {
-    const mine = new Set(ids);
-    return {
-      lastTests: new Map([...all.lastTests].filter(([personId]) => mine.has(personId))),
-      periodTests: all.periodTests.filter((t) => mine.has(t.person_id)),
-      tasks: all.tasks.filter((t) => mine.has(t.person_id)),
-    };
-  };
-  return fromMemo(memo.periods, area, `|${from}|${to}`, narrow, async () => {
-    const lastTests = new Map<string, { before: string | null; upTo: string | null }>();
-    for (const r of await batched(ids, (batch) => db.selectFrom('drug_test').select([
-      'person_id',
-      sql<string | null>`max(tested_on) filter (where tested_on < ${from}::date)`.as('before'),
-      sql<string | null>`max(tested_on) filter (where tested_on <= ${to}::date)`.as('up_to'),
-    ]).where('person_id', 'in', batch).groupBy('person_id').execute())) {
-      lastTests.set(r.person_id, { before: r.before === null ? null : chinaDay(r.before), upTo: r.up_to === null ? null : chinaDay(r.up_to) });
-    }
-    const periodTests = await batched(ids, (batch) => db.selectFrom('drug_test').select(['id', 'person_id', 'tested_on', 'result_enc'])
-      .where('person_id', 'in', batch).where('tested_on', '>=', from).where('tested_on', '<=', to).execute());
-    const tasks = await batched(ids, (batch) => db.selectFrom('violation_task').select(['person_id', 'reached_on', 'explanation'])
-      .where('person_id', 'in', batch).where('reached_on', '>=', from).where('reached_on', '<=', to).execute());
-    return { lastTests, periodTests, tasks };
-  });
+/** The result ('negative' | 'positive' | 'refused') of each test, opened once per memo (sealed at rest). */
+async function resultsOf(db: Db, memo: Memo, cipher: FieldCipher, testIds: readonly string[]): Promise<Map<string, string>> {
+  const missing = testIds.filter((id) => !memo.results.has(id));
+  for (const t of await batched(missing, (batch) => db.selectFrom('drug_test').select(['id', 'result_enc']).where('id', 'in', batch).execute())) {
+    memo.results.set(t.id, (cipher.openJson(`drug_test.result_enc:${t.id}`, t.result_enc) as { result: string }).result);
+  }
+  return memo.results;
 }
 
 export async function supervisionSets(db: Db, area: IndicatorArea, range: DateRange, cipher: FieldCipher): Promise<Map<SupervisionIndicator, FigureSet>> {
@@ -186,14 +182,24 @@ export async function supervisionSets(db: Db, area: IndicatorArea, range: DateRa
  */
 export async function supervisionSetsOfUnits(db: Db, area: IndicatorArea, paths: readonly string[], range: DateRange, cipher: FieldCipher): Promise<Map<string, Map<SupervisionIndicator, FigureSet>>> {
   const { sets, pathOf } = await setsWithPaths(db, area, range, cipher);
-  const under = (path: string) => (id: string) => (pathOf.get(id) ?? '').startsWith(path);
-  return new Map(paths.map((path) => [path, new Map([...sets].map(([code, s]): [SupervisionIndicator, FigureSet] => {
-    const inUnit = under(path);
-    return [code, {
-      persons: new Map([...s.persons].filter(([id]) => inUnit(id))),
-      numerator: s.numerator === null ? null : new Set([...s.numerator].filter(inUnit)),
-    }];
-  }))]));
+  // Each counted person's units among `paths` (the district and its township, mostly), found once.
+  const unitsOf = new Map<string, string[]>();
+  const unitsFor = (id: string): string[] => {
+    let units = unitsOf.get(id);
+    if (!units) {
+      const path = pathOf.get(id) ?? '';
+      unitsOf.set(id, (units = paths.filter((p) => path.startsWith(p))));
+    }
+    return units;
+  };
+  const out = new Map(paths.map((path) => [path, new Map([...sets].map(([code, s]): [SupervisionIndicator, FigureSet] =>
+    [code, { persons: new Map<string, string>(), numerator: s.numerator === null ? null : new Set<string>() }]))]));
+  const setOf = (path: string, code: SupervisionIndicator) => out.get(path)?.get(code) as FigureSet;
+  for (const [code, s] of sets) {
+    for (const [id, note] of s.persons) for (const path of unitsFor(id)) setOf(path, code).persons.set(id, note);
+    for (const id of s.numerator ?? []) for (const path of unitsFor(id)) setOf(path, code).numerator?.add(id);
+  }
+  return out;
 }
 
 async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, cipher: FieldCipher): Promise<{ sets: Map<SupervisionIndicator, FigureSet>; pathOf: Map<string, string> }> {
@@ -213,8 +219,8 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
   };
 
   const memo = memoOf(db, area);
-  const { persons, measures: allMeasures, eventsByMeasure } = await facts(db, area, memo);
-  const ids = persons.map((p) => p.id);
+  const facts = await factsOf(db, area, memo);
+  const { persons, measures: allMeasures, eventsByMeasure } = facts;
   for (const p of persons) {
     if (compareDates(chinaDate(p.created_at), to) > 0) continue;
     add('persons.registered', p.id, `${chinaDate(p.created_at)}登记`);
@@ -224,17 +230,26 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
   const measures = allMeasures.filter((m) => compareDates(m.decisionDate, to) <= 0);
 
   // Tests: the last one before the period and up to its end per person, and the period's own (results opened once).
-  const { lastTests, periodTests, tasks } = await periodFacts(db, area, memo, range, ids);
+  const lastTests = new Map<string, { before: string | null; upTo: string | null }>();
+  const periodTests: { id: string; personId: string; testedOn: string }[] = [];
+  for (const [personId, list] of facts.tests) {
+    let before: string | null = null;
+    let upTo: string | null = null;
+    for (const t of list) {
+      if (t.testedOn > to) break;
+      upTo = t.testedOn;
+      if (t.testedOn < from) before = t.testedOn;
+      else periodTests.push({ id: t.id, personId, testedOn: t.testedOn });
+    }
+    lastTests.set(personId, { before, upTo });
+  }
+  const results = await resultsOf(db, memo, cipher, periodTests.map((t) => t.id));
   const testedInPeriod = new Set<string>();
   for (const t of periodTests) {
-    testedInPeriod.add(t.person_id);
-    let result = memo.results.get(t.id);
-    if (result === undefined) {
-      result = (cipher.openJson(`drug_test.result_enc:${t.id}`, t.result_enc) as { result: string }).result;
-      memo.results.set(t.id, result);
-    }
+    testedInPeriod.add(t.personId);
+    const result = results.get(t.id);
     if (result === 'refused') continue;
-    add('supervision.relapseRate', t.person_id, result === 'positive' ? `${t.tested_on}检测阳性` : '本期检测均为阴性', result === 'positive');
+    add('supervision.relapseRate', t.personId, result === 'positive' ? `${t.testedOn}检测阳性` : '本期检测均为阴性', result === 'positive');
   }
 
   for (const stored of measures) {
@@ -274,7 +289,7 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
   }
 
   // Serious-violation tasks (拒绝检测、擅自离开县域) raised in the period.
-  for (const t of tasks) add('supervision.seriousViolations', t.person_id, t.explanation);
+  for (const t of facts.tasks) if (inRange(t.reached_on)) add('supervision.seriousViolations', t.person_id, t.explanation);
 
   // Approved in the period: read from the archive (counted, never listed without archive.read).
   const archived = await db.selectFrom('abstinence_review').select(['person_id', 'decided_on', 'org_path']).where('status', '=', 'approved')
@@ -286,11 +301,6 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
   const pathOf = new Map(persons.map((p) => [p.id, p.org_path]));
   for (const r of archived) pathOf.set(r.person_id, r.org_path.slice(ARCHIVE_PREFIX.length));
   return { sets, pathOf };
-}
-
-/** A `date` column read through an aggregate may come back as text or Date depending on the driver. */
-function chinaDay(value: string | Date): string {
-  return typeof value === 'string' ? value.slice(0, 10) : chinaDate(value);
 }
 
 export function figureOf(code: SupervisionIndicator, s: FigureSet): IndicatorFigure {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { AuditVerification } from '@qingyuan/shared';
 import type { AuditEventTable, Database } from '../../db/schema.ts';
 import type { Clock } from '../clock.ts';
@@ -36,8 +36,27 @@ const VERIFY_BATCH = 1000;
 /** The columns a row's hash covers: all but its position and the hashes themselves. */
 type ChainedFields = Omit<Selectable<AuditEventTable>, 'seq' | 'prev_hash' | 'hash'>;
 
+/**
+ * The insert of one chained row, after `alongside` statements (as data-modifying CTEs, run once whatever the insert
+ * does); `onlyOnHead`: only if `prevHash` is the last row's hash, read by this statement's own snapshot.
+ */
+function insertRow(row: ChainedFields, prevHash: string, hash: string, alongside: readonly RawBuilder<unknown>[], onlyOnHead: boolean): RawBuilder<{ seq: string }> {
+  const ctes = alongside.length === 0 ? sql`` : sql`with ${sql.join(alongside.map((s, i) => sql`${sql.ref(`alongside_${i}`)} as (${s})`))} `;
+  return sql<{ seq: string }>`${ctes}
+    insert into audit_event (occurred_at, actor_id, actor_username, actor_org_unit_id, actor_roles, action, success, entity_type,
+      entity_id, request_id, client_ip, reason, changes, prev_hash, hash)
+    select ${row.occurred_at}::timestamptz, ${row.actor_id}::uuid, ${row.actor_username}::text, ${row.actor_org_unit_id}::uuid,
+      ${row.actor_roles}::text, ${row.action}::text, ${row.success}::boolean, ${row.entity_type}::text, ${row.entity_id}::text,
+      ${row.request_id}::text, ${row.client_ip}::text, ${row.reason}::text, ${row.changes}::text, ${prevHash}::text, ${hash}::text
+    ${onlyOnHead ? sql`where (select last.hash from audit_event last order by last.seq desc limit 1) = ${prevHash}::text` : sql``}
+    returning seq`;
+}
+
 /** Append-only, HMAC-chained audit log: each row's hash covers its fields and the previous row's hash. */
 export class AuditLog {
+  /** Hash of the last row this process inserted (committed or not): a guess at the chain's head, checked on use. */
+  #head: string | null = null;
+
   constructor(
     private readonly key: Buffer,
     private readonly clock: Clock,
@@ -48,15 +67,24 @@ export class AuditLog {
     return createHmac('sha256', this.key).update(prevHash).update('\n').update(body).digest('hex');
   }
 
-  /** Appends inside the caller's transaction, so the row commits (or not) with the change it records. */
+  /**
+   * Appends inside the caller's transaction, so the row commits (or not) with the change it records. Everything but
+   * the link is prepared before the chain lock is taken; under it: the time, the previous hash, this row's hash, the
+   * insert.
+   */
   async append(trx: Trx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-    const last = await trx.selectFrom('audit_event').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const anchor = last ? undefined : await trx.selectFrom('audit_anchor').select('hash').executeTakeFirst();
-    const prevHash = last?.hash ?? anchor?.hash ?? GENESIS_HASH;
+    await this.appendWith(trx, ctx, entry, []);
+  }
+
+  /**
+   * Like `append`, and runs `statements` — data-modifying SQL without a WITH of their own, exactly once — in the
+   * same statement as the audit insert, under the chain lock: for a write every request of a kind makes to one row
+   * (a counter), whose row lock serialises those requests anyway, so that it adds no round trip to the serialised
+   * part. Lock order for such rows: the chain lock first, then the row, in every transaction that takes both.
+   */
+  async appendWith(trx: Trx, ctx: RequestContext, entry: AuditEntry, statements: readonly RawBuilder<unknown>[]): Promise<void> {
     const actor: AuditSubject | null = entry.subject ?? ctx.actor;
-    const row: ChainedFields = {
-      occurred_at: this.clock.now(),
+    const fields: Omit<ChainedFields, 'occurred_at'> = {
       actor_id: actor?.userId ?? null,
       actor_username: actor?.username ?? null,
       actor_org_unit_id: actor?.orgUnitId ?? null,
@@ -70,10 +98,28 @@ export class AuditLog {
       reason: entry.reason ?? null,
       changes: entry.changes ? canonicalJson(entry.changes) : null,
     };
-    await trx
-      .insertInto('audit_event')
-      .values({ ...row, prev_hash: prevHash, hash: this.rowHash(prevHash, row) })
-      .execute();
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+    const row: ChainedFields = { occurred_at: this.clock.now(), ...fields };
+    let alongside = statements;
+    // Most appends follow this process's own previous one: link to it directly, the insert itself checking (under
+    // the lock, with a snapshot taken after it) that it is still the chain's last row. Otherwise — another server
+    // appended, that transaction rolled back, a fresh start — read the last row and insert as usual.
+    const guess = this.#head;
+    if (guess !== null) {
+      const hash = this.rowHash(guess, row);
+      const { rows } = await insertRow(row, guess, hash, alongside, true).execute(trx);
+      if (rows.length === 1) {
+        this.#head = hash;
+        return;
+      }
+      alongside = []; // they ran with the statement, inserted row or not
+    }
+    const last = await trx.selectFrom('audit_event').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const anchor = last ? undefined : await trx.selectFrom('audit_anchor').select('hash').executeTakeFirst();
+    const prevHash = last?.hash ?? anchor?.hash ?? GENESIS_HASH;
+    const hash = this.rowHash(prevHash, row);
+    await insertRow(row, prevHash, hash, alongside, false).execute(trx);
+    this.#head = hash;
   }
 
   /** Appends in a transaction of its own (login failures, denials: events with no business change). */
