@@ -103,21 +103,18 @@ export class IndicatorSnapshots {
     const key = `indicator-snapshots:${module}`;
     let snapshots = area.memo?.get(key) as Promise<StoredSnapshots> | undefined;
     if (!snapshots) {
-      snapshots = this.load(db, module, area.memo ? null : rangeKey(area.path, range));
+      snapshots = this.load(db, module, area.memo ? null : { path: area.path, range });
       area.memo?.set(key, snapshots);
     }
     return (await snapshots).rows.get(rangeKey(area.path, range)) ?? null;
   }
 
   /** The current version's stored figures: all of them for a request memo, else only the one asked for. */
-  private async load(db: Db, module: string, only: string | null): Promise<StoredSnapshots> {
+  private async load(db: Db, module: string, only: { path: string; range: DateRange } | null): Promise<StoredSnapshots> {
     const version = await this.version(db, module);
     let query = db.selectFrom('indicator_snapshot').select(['org_path', 'period_from', 'period_to', 'figures'])
       .where('module', '=', module).where('data_version', '=', version);
-    if (only !== null) {
-      const [path = '', from = '', to = ''] = only.split('|');
-      query = query.where('org_path', '=', path).where('period_from', '=', from).where('period_to', '=', to);
-    }
+    if (only !== null) query = query.where('org_path', '=', only.path).where('period_from', '=', only.range.from).where('period_to', '=', only.range.to);
     const rows = new Map<string, Figures>();
     for (const r of await query.execute()) {
       const figures = new Map(Object.entries(r.figures as Record<string, IndicatorFigure>));
