@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { EventEmitter } from 'node:events';
 import {
   ALERT_LEVELS,
   DEFAULT_SLA,
@@ -16,6 +16,7 @@ import type { AuditEntry, Trx } from '../../platform/audit/audit-log.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { ExclusiveRunner } from '../../platform/db/exclusive.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findOrgUnitById } from '../orgs/index.ts';
 import { findPersonInScope } from '../persons/index.ts';
@@ -55,9 +56,22 @@ class AuditBatch {
  * unit's inbox. `sweep` runs all of it under a PostgreSQL advisory lock so two servers never sweep at once.
  */
 export class AlertEngine {
-  #pgliteSweeping = false;
+  /**
+   * Emits 'changed' after every committed transaction that raised, closed or escalated an alert, whoever ran it
+   * (dispatcher, sweep, feeds, inbox): the live updates (server-sent events) listen here.
+   */
+  readonly changes = new EventEmitter();
+  readonly #sweepLock: ExclusiveRunner;
 
-  constructor(private readonly platform: Platform, readonly facts: AlertFacts) {}
+  constructor(private readonly platform: Platform, readonly facts: AlertFacts) {
+    this.changes.setMaxListeners(0);
+    this.#sweepLock = new ExclusiveRunner(platform.db, platform.dbKind, SWEEP_LOCK_KEY);
+  }
+
+  /** Tells the listeners that alerts changed; call it after the transaction committed. */
+  changed(): void {
+    this.changes.emit('changed');
+  }
 
   private now(): Date {
     return this.platform.clock.now();
@@ -185,6 +199,7 @@ export class AlertEngine {
     let raised = 0;
     let closed = 0;
     for (;;) {
+      let changed = 0;
       const batch = await db.transaction().execute(async (trx) => {
         const pending = await repo.pendingEvents(trx, DISPATCH_BATCH);
         const audit = new AuditBatch();
@@ -197,6 +212,7 @@ export class AlertEngine {
             if (done.has(key)) continue;
             done.add(key);
             const r = await this.reconcile(trx, evaluator, event.personId, audit);
+            changed += r.raised + r.closed;
             raised += r.raised;
             closed += r.closed;
           }
@@ -206,6 +222,7 @@ export class AlertEngine {
         return pending.length;
       });
       events += batch;
+      if (changed > 0) this.changed();
       if (batch < DISPATCH_BATCH) return { events, raised, closed };
     }
   }
@@ -224,6 +241,7 @@ export class AlertEngine {
       });
       raised += r.raised;
       closed += r.closed;
+      if (r.raised + r.closed > 0) this.changed();
     }
     return { raised, closed };
   }
@@ -252,39 +270,23 @@ export class AlertEngine {
         });
         return true;
       });
-      if (done) escalated++;
+      if (done) {
+        escalated++;
+        this.changed();
+      }
     }
     return escalated;
   }
 
-  /**
-   * Runs `work` only if no other server is sweeping: a session advisory lock on PostgreSQL (pg_try_advisory_lock,
-   * released at the end or when the connection dies); on PGlite, one process, an in-process flag. Null when skipped.
-   */
-  async exclusive<T>(work: (db: Db) => Promise<T>): Promise<T | null> {
-    if (this.platform.dbKind === 'pglite') {
-      if (this.#pgliteSweeping) return null;
-      this.#pgliteSweeping = true;
-      try {
-        return await work(this.platform.db);
-      } finally {
-        this.#pgliteSweeping = false;
-      }
-    }
-    return this.platform.db.connection().execute(async (conn) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${SWEEP_LOCK_KEY}) as locked`.execute(conn);
-      if (!rows[0]?.locked) return null;
-      try {
-        return await work(this.platform.db);
-      } finally {
-        await sql`select pg_advisory_unlock(${SWEEP_LOCK_KEY})`.execute(conn);
-      }
-    });
+  /** Runs `work` only if no other server is sweeping (null when skipped). */
+  exclusive<T>(work: () => Promise<T>): Promise<T | null> {
+    return this.#sweepLock.run(work);
   }
 
   /** The scheduled job: outbox, time-based rules, SLA escalation — on one server at a time. */
   async sweep(): Promise<SweepResult> {
-    const result = await this.exclusive(async (db) => {
+    const db = this.platform.db;
+    const result = await this.exclusive(async () => {
       const dispatched = await this.dispatch(db);
       const swept = await this.sweepRules(db);
       const escalated = await this.escalate(db);

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import {
   ALERT_LEVELS,
   ALERT_RULES,
@@ -47,11 +47,11 @@ function toDto(a: repo.StoredAlert): AlertDto {
 
 /** The alert inbox (预警中心): listing in scope, the workflow new → acknowledged → assigned → resolved, settings. */
 export class AlertsService {
-  /** Emits 'changed' after a transition or a sweep committed (live updates: server-sent events). */
-  readonly changes = new EventEmitter();
+  /** Emits 'changed' after alerts changed, by the inbox or by the engine (live updates: server-sent events). */
+  readonly changes: EventEmitter;
 
   constructor(private readonly platform: Platform, private readonly orgs: OrgsService, private readonly engine: AlertEngine) {
-    this.changes.setMaxListeners(0);
+    this.changes = engine.changes;
   }
 
   private now(): Date {
@@ -137,7 +137,7 @@ export class AlertsService {
 
   private async write<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
     const result = await this.platform.db.transaction().execute(work);
-    this.changes.emit('changed');
+    this.engine.changed();
     return result;
   }
 
@@ -262,7 +262,6 @@ export class AlertsService {
   async sweepNow(ctx: AuthedContext) {
     const result = await this.engine.sweep();
     await this.platform.audit.appendAlone(this.platform.db, ctx, { action: 'alert.sweep_run', entityType: 'alert', entityId: null, changes: { ...result } });
-    this.changes.emit('changed');
     return result;
   }
 }

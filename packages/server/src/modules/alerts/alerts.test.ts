@@ -419,6 +419,34 @@ describe('alerts: rules over supervision data, outbox dispatch, sweep, inbox wor
     assert.equal((await engine.sweep()).ran, true, 'the lock is released afterwards');
   });
 
+  it('announces a raised alert as soon as its transaction commits, also when the sweep dispatched it (live updates)', async () => {
+    const engine = app.alerts.engine;
+    const person = await given(app).person(township, '河畔社区');
+    createdId(await order(person.id));
+    // The sweep dispatches the order's event first; the announcement must not wait for the rules and escalation after it.
+    let sweepFinished = false;
+    const announcements: Promise<{ duringSweep: boolean; rules: string[] }>[] = [];
+    const listen = () => {
+      const duringSweep = !sweepFinished;
+      announcements.push(alertsOf(township, person.id).then((items) => ({ duringSweep, rules: items.map((a) => a.rule) })));
+    };
+    app.alerts.service.changes.on('changed', listen);
+    const swept = await engine.sweep();
+    sweepFinished = true;
+    app.alerts.service.changes.off('changed', listen);
+    assert.equal(swept.ran, true);
+    const first = await announcements[0];
+    assert.deepEqual(first, { duringSweep: true, rules: ['reportInOverdue'] }, 'announced while the sweep went on, after the alert committed');
+    // Nothing changed: nothing announced.
+    let quietAnnouncements = 0;
+    const count = () => { quietAnnouncements++; };
+    app.alerts.service.changes.on('changed', count);
+    await engine.dispatch();
+    await engine.sweepRules();
+    app.alerts.service.changes.off('changed', count);
+    assert.equal(quietAnnouncements, 0);
+  });
+
   it('closes 请假逾期未归 right after the return is recorded: the leave events reach the dispatcher (no sweep)', async () => {
     const person = await given(app).person(township, '河畔社区');
     await reportIn(createdId(await order(person.id)), '2026-11-12');

@@ -27,7 +27,7 @@ export class AlertsModule {
   }
 
   startJobs(log: FastifyBaseLogger, options?: SchedulerOptions): void {
-    this.#scheduler = new AlertScheduler(this.engine, log, () => this.service.changes.emit('changed'));
+    this.#scheduler = new AlertScheduler(this.engine, log);
     this.#scheduler.start(options);
   }
 

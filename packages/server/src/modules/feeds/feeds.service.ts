@@ -165,7 +165,7 @@ export class FeedsService {
       results[index] = { id: event.id, index, status: 'accepted' };
     });
 
-    await this.platform.db.transaction().execute(async (trx) => {
+    const raisedAny = await this.platform.db.transaction().execute(async (trx) => {
       const found = await repo.matchRegistry(trx, partner.id, valid.map((v) => ({ idHash: v.idHash, eventId: v.event.id })));
       const fresh = found.filter((f) => !f.known).flatMap((f) => {
         const v = valid[f.position];
@@ -200,7 +200,9 @@ export class FeedsService {
         subject: { userId: null, username: `feed:${partner.keyId}` },
         changes: { received: events.length, invalid: events.length - valid.length, matched: found.length, alertIds: [...raised.values()] },
       }, repo.batchWrites(partner.id, counts, kept, now));
+      return raised.size > 0;
     });
+    if (raisedAny) this.alerts.changed();
     return { results };
   }
 }
