@@ -4,6 +4,7 @@ import type { IndicatorTable } from '@qingyuan/shared';
 import { given } from '../../testing/given.ts';
 import { startTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
 import { AuditBatch } from './alert-engine.ts';
+import { alertIndicatorProvider } from './alert-indicators.ts';
 
 // The test clock stands at 2026-11-23 10:00 China time.
 
@@ -61,6 +62,19 @@ describe('early-warning indicators in the registry (explorer, index component)',
     const response = await table(office, `orgUnitIds=${units['清源街道']?.id ?? ''}&year=2026&period=month&index=10`);
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json<IndicatorTable>().values.find((v) => v.code === 'alerts.raised')?.value, '0');
+  });
+
+  it('counts several units in one pass exactly as each unit alone', async () => {
+    const paths = [units['清源街道']?.path ?? '', units['云岭乡']?.path ?? ''];
+    const district = (await app.platform.db.selectFrom('org_unit').select('path').where('kind', '=', 'district').executeTakeFirstOrThrow()).path;
+    const area = { scope: { rootPath: district }, path: district };
+    const range = { from: '2026-01-01', to: '2026-11-23' };
+    const together = await alertIndicatorProvider.computeUnits?.(app.platform.db, area, paths, range, '2026-11-23');
+    for (const path of paths) {
+      const alone = await alertIndicatorProvider.compute(app.platform.db, { ...area, path }, range, '2026-11-23');
+      assert.deepEqual(together?.get(path), alone, path);
+    }
+    assert.equal(together?.get(paths[0] ?? '')?.get('alerts.raised')?.value, '2');
   });
 
   it('keeps another township out of scope', async () => {

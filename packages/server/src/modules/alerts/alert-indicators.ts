@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { addDays, percentOf } from '@qingyuan/shared';
-import { inScope, isWorkTeamScope } from '../../platform/access/scope.ts';
+import { inScope, inSubtree, isWorkTeamScope } from '../../platform/access/scope.ts';
 import type { IndicatorDefinition, IndicatorFigure, IndicatorProvider } from '../indicators/index.ts';
 
 /**
@@ -31,31 +31,42 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
 export const alertIndicatorProvider: IndicatorProvider = {
   module: 'alerts',
   definitions: DEFINITIONS,
-  async compute(db, area, range) {
+  async compute(db, area, range, today) {
+    return (await this.computeUnits?.(db, area, [area.path], range, today))?.get(area.path) ?? new Map();
+  },
+  /** Every unit's counts from one scan of the area's alerts of the period. */
+  async computeUnits(db, area, paths, range) {
     // Raised on a China day of the range: [from 00:00, to + 1 day 00:00) at +08:00.
     const start = `${range.from}T00:00:00+08:00`;
     const end = `${addDays(range.to, 1)}T00:00:00+08:00`;
-    const row = await db.selectFrom('alert')
-      .select([
-        sql<string>`count(*)`.as('raised'),
-        sql<string>`count(*) filter (where rule_code = 'partnerFeed')`.as('partner_feed'),
-        sql<string>`count(*) filter (where level = 'high')`.as('high'),
-        sql<string>`count(*) filter (where overdue)`.as('overdue'),
-      ])
+    const columns = paths.flatMap((path, i) => {
+      const inUnit = inSubtree('org_path', path);
+      return [
+        sql<string>`count(*) filter (where ${inUnit})`.as(`raised@${String(i)}`),
+        sql<string>`count(*) filter (where ${inUnit} and rule_code = 'partnerFeed')`.as(`partner_feed@${String(i)}`),
+        sql<string>`count(*) filter (where ${inUnit} and level = 'high')`.as(`high@${String(i)}`),
+        sql<string>`count(*) filter (where ${inUnit} and overdue)`.as(`overdue@${String(i)}`),
+      ];
+    });
+    const row: Record<string, string | number | bigint> = await db.selectFrom('alert')
+      .select(columns)
       .where('raised_at', '>=', new Date(start)).where('raised_at', '<', new Date(end))
       .where((eb) => eb.and([
         isWorkTeamScope(area.scope) ? inScope(eb, 'org_path', area.scope, 'alert.person_id') : inScope(eb, 'org_path', area.scope),
         inScope(eb, 'org_path', { rootPath: area.path }),
       ]))
       .executeTakeFirstOrThrow();
-    const raised = Number(row.raised);
-    const overdue = Number(row.overdue);
-    const count = (value: string): IndicatorFigure => ({ value: String(Number(value)), numerator: Number(value), denominator: null });
-    return new Map<string, IndicatorFigure>([
-      ['alerts.raised', count(row.raised)],
-      ['alerts.partnerFeed', count(row.partner_feed)],
-      ['alerts.high', count(row.high)],
-      ['alerts.overdueRate', { value: raised === 0 ? null : percentOf(BigInt(overdue), BigInt(raised)).toFixed(1), numerator: overdue, denominator: raised }],
-    ]);
+    const count = (value: number): IndicatorFigure => ({ value: String(value), numerator: value, denominator: null });
+    return new Map(paths.map((path, i) => {
+      const at = (name: string) => Number(row[`${name}@${String(i)}`] ?? 0);
+      const raised = at('raised');
+      const overdue = at('overdue');
+      return [path, new Map<string, IndicatorFigure>([
+        ['alerts.raised', count(raised)],
+        ['alerts.partnerFeed', count(at('partner_feed'))],
+        ['alerts.high', count(at('high'))],
+        ['alerts.overdueRate', { value: raised === 0 ? null : percentOf(BigInt(overdue), BigInt(raised)).toFixed(1), numerator: overdue, denominator: raised }],
+      ])];
+    }));
   },
 };

@@ -53,11 +53,10 @@ export class DashboardService {
 
     const children = await this.values.children(ctx, unit);
     const childResidents = await this.values.residentsOf(children.map((c) => c.id));
-    const units = [];
-    for (const child of children) {
-      const raw = await this.values.raw(db, ctx, child, period.counted, KEY_FIGURES, childResidents, memo);
-      units.push({ orgUnitId: child.id, name: child.name, values: Object.fromEntries(KEY_FIGURES.map((c) => [c, raw.get(c) ?? null])) });
-    }
+    const raw = await this.values.rawUnits(db, ctx, unit, children, period.counted, KEY_FIGURES, childResidents, memo);
+    const units = children.map((child) => ({
+      orgUnitId: child.id, name: child.name, values: Object.fromEntries(KEY_FIGURES.map((c) => [c, raw.get(child.id)?.get(c) ?? null])),
+    }));
     return { orgUnit: { id: unit.id, name: unit.name }, period: periodDto(period), keyFigures, trend: { months, series }, units };
   }
 

@@ -68,6 +68,19 @@ describe('dashboard, indicator explorer and drug-situation index', () => {
     assert.equal(dashboard.units.find((u) => u.name === '清源街道')?.values['persons.current'], qingyuan.rows.find((r) => r.indicator === 'persons.current')?.value);
   });
 
+  it('gives each township on the district dashboard the key figures of its own dashboard (one pass for all townships)', async () => {
+    const district = (await office.get('/api/dashboard?year=2026')).json<Dashboard>();
+    assert.equal(district.units.length, 8);
+    for (const unit of district.units) {
+      const own = (await office.get(`/api/dashboard?year=2026&orgUnitId=${unit.orgUnitId}`)).json<Dashboard>();
+      assert.deepEqual(Object.fromEntries(own.keyFigures.map((k) => [k.code, k.value])), unit.values, unit.name);
+    }
+    const index = (await office.get('/api/situation-index?year=2026')).json<SituationIndex>();
+    const yunling = index.units.find((u) => u.name === '云岭乡');
+    const alone = (await office.get(`/api/situation-index?year=2026&orgUnitId=${yunling?.orgUnitId ?? ''}`)).json<SituationIndex>();
+    assert.deepEqual(alone.area.components, yunling?.components);
+  });
+
   it('gives a township its own dashboard and refuses another unit like a missing one', async () => {
     const own = (await township.get('/api/dashboard?year=2026')).json<Dashboard>();
     assert.equal(own.orgUnit.name, '清源街道');

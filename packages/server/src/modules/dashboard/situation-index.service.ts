@@ -13,7 +13,6 @@ import {
   type UnitIndex,
 } from '@qingyuan/shared';
 import type { AuthedContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { invalidField } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as repo from './index-config.repository.ts';
@@ -63,25 +62,32 @@ export class SituationIndexService {
     const db = this.platform.db;
     const unit = await this.values.unit(db, ctx, query.orgUnitId, 'orgUnitId');
     const children = await this.values.children(ctx, unit);
+    const codes = config.components.map((c) => c.indicator);
+    const residents = await this.values.residentsOf([unit.id, ...children.map((c) => c.id)]);
     // One memo for the request: the area's facts, read first, serve its children (see IndicatorArea.memo).
     const memo = new Map<string, unknown>();
-    const area = await this.unitIndex(db, ctx, unit, config, period.counted, period.lastYear, memo);
+    const [now, then] = [period.counted, period.lastYear];
+    const areaNow = await this.values.raw(db, ctx, unit, now, codes, residents, memo);
+    const areaThen = await this.values.raw(db, ctx, unit, then, codes, residents, memo);
+    const childrenNow = await this.values.rawUnits(db, ctx, unit, children, now, codes, residents, memo);
+    const childrenThen = await this.values.rawUnits(db, ctx, unit, children, then, codes, residents, memo);
+    const none = new Map<string, string | null>();
     return {
       period: periodDto(period),
       configVersion: config.version,
-      area,
-      units: await Promise.all(children.map((c) => this.unitIndex(db, ctx, c, config, period.counted, period.lastYear, memo))),
+      area: this.unitIndex(unit, config, areaNow, areaThen),
+      units: children.map((c) => this.unitIndex(c, config, childrenNow.get(c.id) ?? none, childrenThen.get(c.id) ?? none)),
     };
   }
 
-  private async unitIndex(
-    db: Db, ctx: AuthedContext, unit: OrgUnit, config: IndexConfig, now: { from: string; to: string }, then: { from: string; to: string }, memo: Map<string, unknown>,
-  ): Promise<UnitIndex> {
-    const codes = config.components.map((c) => c.indicator);
-    const residents = await this.values.residentsOf([unit.id]);
-    const numbers = (raw: Map<string, string | null>) => new Map(codes.map((c) => [c, raw.get(c) === null || raw.get(c) === undefined ? null : Number(raw.get(c))]));
-    const a = numbers(await this.values.raw(db, ctx, unit, now, codes, residents, memo));
-    const b = numbers(await this.values.raw(db, ctx, unit, then, codes, residents, memo));
+  /** A unit's index now and a year before, and what changed, from its raw values of the two periods. */
+  private unitIndex(unit: OrgUnit, config: IndexConfig, now: ReadonlyMap<string, string | null>, then: ReadonlyMap<string, string | null>): UnitIndex {
+    const numbers = (raw: ReadonlyMap<string, string | null>) => new Map(config.components.map((c) => {
+      const value = raw.get(c.indicator);
+      return [c.indicator, value === null || value === undefined ? null : Number(value)];
+    }));
+    const a = numbers(now);
+    const b = numbers(then);
     const result = situationIndex(a, config);
     const last = situationIndex(b, config);
     const change = indexChange(a, b, config);

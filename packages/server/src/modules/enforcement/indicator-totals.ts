@@ -14,11 +14,21 @@ export async function enforcementIndicatorTotals(db: Db, area: repo.Area, range:
 }
 
 /** The same for several periods, one scan per table for all of them. */
-export async function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ranges: readonly DateRange[]): Promise<Map<FixedIndicator, string>[]> {
+export function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ranges: readonly DateRange[]): Promise<Map<FixedIndicator, string>[]> {
+  return totalsOfCells(db, area, ranges.map((range) => ({ path: area.path, range })));
+}
+
+/** The values of sub-areas (paths under `area.path`) for one period, one scan per table for all of them: by path. */
+export async function enforcementIndicatorTotalsOfUnits(db: Db, area: repo.Area, paths: readonly string[], range: DateRange): Promise<Map<string, Map<FixedIndicator, string>>> {
+  const totals = await totalsOfCells(db, area, paths.map((path) => ({ path, range })));
+  return new Map(paths.map((path, i) => [path, totals[i] ?? new Map()]));
+}
+
+async function totalsOfCells(db: Db, area: repo.Area, cells: readonly { path: string; range: DateRange }[]): Promise<Map<FixedIndicator, string>[]> {
   const sources = new Map<string, repo.Source>(FIXED_INDICATORS.map((code) => [code, SOURCES[code]]));
-  const raw = ranges.map(() => new Map<string, string>());
+  const raw = cells.map(() => new Map<string, string>());
   for (const table of TABLES) {
-    (await repo.totalsMany(db, area, ranges, table, sources)).forEach((values, i) => {
+    (await repo.totalsOfCells(db, area, cells, table, sources)).forEach((values, i) => {
       for (const [code, value] of values) raw[i]?.set(code, value);
     });
   }

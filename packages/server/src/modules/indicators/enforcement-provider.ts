@@ -1,5 +1,5 @@
 import { FIXED_INDICATORS, INDICATORS } from '@qingyuan/shared';
-import { enforcementIndicatorTotalsMany } from '../enforcement/index.ts';
+import { enforcementIndicatorTotalsMany, enforcementIndicatorTotalsOfUnits } from '../enforcement/index.ts';
 import type { IndicatorFigure, IndicatorProvider } from './registry.ts';
 
 /** Enforcement's fixed indicators in the registry, computed by the same SQL as its figures endpoint. */
@@ -13,7 +13,14 @@ export const enforcementProvider: IndicatorProvider = {
     return (await this.computeMany?.(db, area, [range], today))?.[0] ?? new Map();
   },
   async computeMany(db, area, ranges) {
-    const totals = await enforcementIndicatorTotalsMany(db, area, ranges);
-    return totals.map((t) => new Map([...t].map(([code, value]): [string, IndicatorFigure] => [code, { value, numerator: null, denominator: null }])));
+    return (await enforcementIndicatorTotalsMany(db, area, ranges)).map(figuresOf);
+  },
+  async computeUnits(db, area, paths, range) {
+    const totals = await enforcementIndicatorTotalsOfUnits(db, area, paths, range);
+    return new Map([...totals].map(([path, t]) => [path, figuresOf(t)]));
   },
 };
+
+function figuresOf(totals: ReadonlyMap<string, string>): Map<string, IndicatorFigure> {
+  return new Map([...totals].map(([code, value]): [string, IndicatorFigure] => [code, { value, numerator: null, denominator: null }]));
+}

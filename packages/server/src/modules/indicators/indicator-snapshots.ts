@@ -5,7 +5,7 @@ import { chinaDate } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ExclusiveRunner } from '../../platform/db/exclusive.ts';
 import type { Platform } from '../../platform/platform.ts';
-import type { IndicatorArea, IndicatorFigure, IndicatorProvider } from './registry.ts';
+import { computeUnitsOf, type IndicatorArea, type IndicatorFigure, type IndicatorProvider } from './registry.ts';
 
 /**
  * Indicator snapshots (docs/indicators.md 规模): a provider whose figures are computed in memory (supervision: every
@@ -88,6 +88,16 @@ export class IndicatorSnapshots {
       module: provider.module,
       definitions: provider.definitions,
       compute: async (db, area, range, today) => (await this.stored(db, provider.module, area, range)) ?? provider.compute(db, area, range, today),
+      computeUnits: async (db, area, paths, range, today) => {
+        const out = new Map<string, Figures>();
+        for (const path of paths) {
+          const figures = await this.stored(db, provider.module, { ...area, path }, range);
+          if (figures) out.set(path, figures);
+        }
+        const missing = paths.filter((path) => !out.has(path));
+        for (const [path, figures] of await computeUnitsOf(provider, db, area, missing, range, today)) out.set(path, figures);
+        return out;
+      },
     };
   }
 
@@ -158,11 +168,7 @@ export class IndicatorSnapshots {
           const area = { scope: { rootPath: root.path }, path: root.path, memo: new Map<string, unknown>() };
           for (const range of ranges) {
             if (this.#stopping) return null;
-            if (provider.computeUnits) {
-              for (const [path, figures] of await provider.computeUnits(db, area, paths, range, today)) store(path, range, figures);
-            } else {
-              for (const path of paths) store(path, range, await provider.compute(db, { ...area, path }, range, today));
-            }
+            for (const [path, figures] of await computeUnitsOf(provider, db, area, paths, range, today)) store(path, range, figures);
           }
         }
       }

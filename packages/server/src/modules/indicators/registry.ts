@@ -96,4 +96,30 @@ export class IndicatorRegistry {
     }
     return out;
   }
+
+  /**
+   * The figures of several units (paths under `area.path`) for one period, by path: one computation over the area
+   * where the provider can (a dashboard's townships), one per unit otherwise.
+   */
+  async computeUnits(db: Db, area: IndicatorArea, paths: readonly string[], range: DateRange, today: string, module?: string): Promise<Map<string, Map<string, IndicatorFigure>>> {
+    const out = new Map(paths.map((path) => [path, new Map<string, IndicatorFigure>()]));
+    for (const p of this.providers) {
+      if (module !== undefined && p.module !== module) continue;
+      for (const [path, figures] of await computeUnitsOf(p, db, area, paths, range, today)) {
+        for (const [code, figure] of figures) out.get(path)?.set(code, figure);
+      }
+    }
+    return out;
+  }
+}
+
+/** A provider's figures for several units: its own `computeUnits` if it has one, else `compute` per unit. */
+export async function computeUnitsOf(
+  provider: IndicatorProvider, db: Db, area: IndicatorArea, paths: readonly string[], range: DateRange, today: string,
+): Promise<Map<string, Map<string, IndicatorFigure>>> {
+  if (paths.length === 0) return new Map();
+  if (provider.computeUnits) return provider.computeUnits(db, area, paths, range, today);
+  const out = new Map<string, Map<string, IndicatorFigure>>();
+  for (const path of paths) out.set(path, await provider.compute(db, { ...area, path }, range, today));
+  return out;
 }

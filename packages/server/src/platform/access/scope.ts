@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { isAdminRole } from '@qingyuan/shared';
 import type { Actor } from '../context.ts';
 
@@ -38,6 +38,11 @@ export function pathInScope(path: string, scope: Scope): boolean {
 
 function likePrefix(path: string): string {
   return `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** `<column> LIKE '<path>%'`: rows of the subtree under `path` — a sub-area inside a query already narrowed by scope. */
+export function inSubtree(column: string, path: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${likePrefix(path)}`;
 }
 
 /**
