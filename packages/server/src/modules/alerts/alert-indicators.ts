@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { addDays, percentOf } from '@qingyuan/shared';
-import { inScope, inSubtree, isWorkTeamScope } from '../../platform/access/scope.ts';
-import type { IndicatorDefinition, IndicatorFigure, IndicatorProvider } from '../indicators/index.ts';
+import { addDays, percentOf, type DateRange } from '@qingyuan/shared';
+import { childPathOf, inScope, isChildPath, isWorkTeamScope } from '../../platform/access/scope.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { IndicatorArea, IndicatorDefinition, IndicatorFigure, IndicatorProvider } from '../indicators/index.ts';
 
 /**
  * Early-warning indicators in the registry (issue #6: the dashboards, the explorer and the situation index read
@@ -31,42 +32,56 @@ const DEFINITIONS: readonly IndicatorDefinition[] = [
 export const alertIndicatorProvider: IndicatorProvider = {
   module: 'alerts',
   definitions: DEFINITIONS,
-  async compute(db, area, range, today) {
-    return (await this.computeUnits?.(db, area, [area.path], range, today))?.get(area.path) ?? new Map();
+  async compute(db, area, range) {
+    return figuresOf((await counts(db, area, range, null)).get(area.path));
   },
-  /** Every unit's counts from one scan of the area's alerts of the period. */
+  /** The direct children of the area (its townships) from one scan grouped by child; any other unit on its own. */
   async computeUnits(db, area, paths, range) {
-    // Raised on a China day of the range: [from 00:00, to + 1 day 00:00) at +08:00.
-    const start = `${range.from}T00:00:00+08:00`;
-    const end = `${addDays(range.to, 1)}T00:00:00+08:00`;
-    const columns = paths.flatMap((path, i) => {
-      const inUnit = inSubtree('org_path', path);
-      return [
-        sql<string>`count(*) filter (where ${inUnit})`.as(`raised@${String(i)}`),
-        sql<string>`count(*) filter (where ${inUnit} and rule_code = 'partnerFeed')`.as(`partner_feed@${String(i)}`),
-        sql<string>`count(*) filter (where ${inUnit} and level = 'high')`.as(`high@${String(i)}`),
-        sql<string>`count(*) filter (where ${inUnit} and overdue)`.as(`overdue@${String(i)}`),
-      ];
-    });
-    const row: Record<string, string | number | bigint> = await db.selectFrom('alert')
-      .select(columns)
-      .where('raised_at', '>=', new Date(start)).where('raised_at', '<', new Date(end))
-      .where((eb) => eb.and([
-        isWorkTeamScope(area.scope) ? inScope(eb, 'org_path', area.scope, 'alert.person_id') : inScope(eb, 'org_path', area.scope),
-        inScope(eb, 'org_path', { rootPath: area.path }),
-      ]))
-      .executeTakeFirstOrThrow();
-    const count = (value: number): IndicatorFigure => ({ value: String(value), numerator: value, denominator: null });
-    return new Map(paths.map((path, i) => {
-      const at = (name: string) => Number(row[`${name}@${String(i)}`] ?? 0);
-      const raised = at('raised');
-      const overdue = at('overdue');
-      return [path, new Map<string, IndicatorFigure>([
-        ['alerts.raised', count(raised)],
-        ['alerts.partnerFeed', count(at('partner_feed'))],
-        ['alerts.high', count(at('high'))],
-        ['alerts.overdueRate', { value: raised === 0 ? null : percentOf(BigInt(overdue), BigInt(raised)).toFixed(1), numerator: overdue, denominator: raised }],
-      ])];
-    }));
+    const children = paths.filter((p) => isChildPath(area.path, p));
+    const grouped = children.length > 0 ? await counts(db, area, range, area.path) : new Map<string, Counts>();
+    const out = new Map(children.map((path) => [path, figuresOf(grouped.get(path))]));
+    for (const path of paths.filter((p) => !isChildPath(area.path, p))) out.set(path, figuresOf((await counts(db, { ...area, path }, range, null)).get(path)));
+    return out;
   },
 };
+
+interface Counts {
+  raised: number;
+  partnerFeed: number;
+  high: number;
+  overdue: number;
+}
+
+/** The counts of the area's alerts raised in the range: the area's own, or grouped by the child of `byChildOf`. */
+async function counts(db: Db, area: IndicatorArea, range: DateRange, byChildOf: string | null): Promise<Map<string, Counts>> {
+  // Raised on a China day of the range: [from 00:00, to + 1 day 00:00) at +08:00.
+  const start = `${range.from}T00:00:00+08:00`;
+  const end = `${addDays(range.to, 1)}T00:00:00+08:00`;
+  const unit = byChildOf === null ? sql<string>`${area.path}::text` : childPathOf('org_path', byChildOf);
+  const rows = await db.selectFrom('alert')
+    .select([
+      unit.as('unit_path'),
+      sql<string>`count(*)`.as('raised'),
+      sql<string>`count(*) filter (where rule_code = 'partnerFeed')`.as('partner_feed'),
+      sql<string>`count(*) filter (where level = 'high')`.as('high'),
+      sql<string>`count(*) filter (where overdue)`.as('overdue'),
+    ])
+    .where('raised_at', '>=', new Date(start)).where('raised_at', '<', new Date(end))
+    .where((eb) => eb.and([
+      isWorkTeamScope(area.scope) ? inScope(eb, 'org_path', area.scope, 'alert.person_id') : inScope(eb, 'org_path', area.scope),
+      inScope(eb, 'org_path', { rootPath: area.path }),
+    ]))
+    .groupBy(sql`1`)
+    .execute();
+  return new Map(rows.map((r) => [r.unit_path, { raised: Number(r.raised), partnerFeed: Number(r.partner_feed), high: Number(r.high), overdue: Number(r.overdue) }]));
+}
+
+function figuresOf(c: Counts = { raised: 0, partnerFeed: 0, high: 0, overdue: 0 }): Map<string, IndicatorFigure> {
+  const count = (value: number): IndicatorFigure => ({ value: String(value), numerator: value, denominator: null });
+  return new Map<string, IndicatorFigure>([
+    ['alerts.raised', count(c.raised)],
+    ['alerts.partnerFeed', count(c.partnerFeed)],
+    ['alerts.high', count(c.high)],
+    ['alerts.overdueRate', { value: c.raised === 0 ? null : percentOf(BigInt(c.overdue), BigInt(c.raised)).toFixed(1), numerator: c.overdue, denominator: c.raised }],
+  ]);
+}

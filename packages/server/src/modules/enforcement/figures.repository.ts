@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AssetKind, DateRange, SanctionKind, TargetEntry } from '@qingyuan/shared';
-import { inScope, inSubtree, type Scope } from '../../platform/access/scope.ts';
+import { childPathOf, inScope, inSubtree, type Scope } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 /**
@@ -74,12 +74,8 @@ function amount(source: Source, alias: string): RawBuilder<string> {
   }
 }
 
-function pathCondition(path: string, alias: string): RawBuilder<SqlBool> {
-  return inSubtree(`${alias}.org_path`, path);
-}
-
 function areaCondition(area: Area, alias: string): RawBuilder<SqlBool> {
-  return sql<boolean>`${pathCondition(area.scope.rootPath, alias)} and ${pathCondition(area.path, alias)}`;
+  return sql<SqlBool>`${inSubtree(`${alias}.org_path`, area.scope.rootPath)} and ${inSubtree(`${alias}.org_path`, area.path)}`;
 }
 
 /**
@@ -92,27 +88,39 @@ export async function totals(db: Db, area: Area, range: DateRange, table: Source
 
 /** The same for several periods in one scan of the subtree (a trend's twelve months, a period and its 同期/上期). */
 export async function totalsMany(db: Db, area: Area, ranges: readonly DateRange[], table: Source['table'], sources: ReadonlyMap<string, Source>): Promise<Map<string, string>[]> {
-  return totalsOfCells(db, area, ranges.map((range) => ({ path: area.path, range })), table, sources);
+  const entries = [...sources].filter(([, s]) => s.table === table);
+  if (entries.length === 0 || ranges.length === 0) return ranges.map(() => new Map());
+  const { rows } = await sql<Record<string, string>>`select ${sql.join(rangeColumns(entries, ranges))} from ${sql.table(table)} as t where ${areaCondition(area, 't')}`.execute(db);
+  return rangeValues(entries, ranges, rows[0] ?? {});
 }
 
 /**
- * The same for cells of (sub-area path under `area.path`, period), in one scan of the area: a dashboard's townships
- * in one query instead of one query each.
+ * The same for every child unit of `area.path` (a dashboard's townships) in one scan grouped by the child's path
+ * segment, by child path; children without rows get zeros. Each `childPaths` entry must be a direct child.
  */
-export async function totalsOfCells(
-  db: Db, area: Area, cells: readonly { path: string; range: DateRange }[], table: Source['table'], sources: ReadonlyMap<string, Source>,
-): Promise<Map<string, string>[]> {
+export async function totalsOfChildren(
+  db: Db, area: Area, childPaths: readonly string[], range: DateRange, table: Source['table'], sources: ReadonlyMap<string, Source>,
+): Promise<Map<string, Map<string, string>>> {
   const entries = [...sources].filter(([, s]) => s.table === table);
-  if (entries.length === 0 || cells.length === 0) return cells.map(() => new Map());
-  const alias = (key: string, i: number) => `${key}@${String(i)}`;
-  const inCell = (source: Source, cell: { path: string; range: DateRange }): RawBuilder<boolean> => cell.path === area.path
-    ? condition(source, cell.range, 't')
-    : sql<boolean>`${condition(source, cell.range, 't')} and ${pathCondition(cell.path, 't')}`;
-  const columns = cells.flatMap((cell, i) => entries.map(([key, source]) =>
-    sql`coalesce(sum(${amount(source, 't')}) filter (where ${inCell(source, cell)}), 0)::text as ${sql.id(alias(key, i))}`));
-  const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)} from ${sql.table(table)} as t where ${areaCondition(area, 't')}`.execute(db);
-  const row = rows[0] ?? {};
-  return cells.map((_, i) => new Map(entries.map(([key]) => [key, row[alias(key, i)] ?? '0'])));
+  const byChild = new Map<string, Record<string, string>>();
+  if (entries.length > 0 && childPaths.length > 0) {
+    const { rows } = await sql<Record<string, string>>`
+      select ${childPathOf('t.org_path', area.path)} as child_path, ${sql.join(rangeColumns(entries, [range]))}
+      from ${sql.table(table)} as t where ${areaCondition(area, 't')} group by 1`.execute(db);
+    for (const row of rows) byChild.set(row.child_path ?? '', row);
+  }
+  return new Map(childPaths.map((path) => [path, rangeValues(entries, [range], byChild.get(path) ?? {})[0] ?? new Map()]));
+}
+
+const rangeAlias = (key: string, i: number): string => `${key}@${String(i)}`;
+
+function rangeColumns(entries: readonly [string, Source][], ranges: readonly DateRange[]): RawBuilder<unknown>[] {
+  return ranges.flatMap((range, i) => entries.map(([key, source]) =>
+    sql`coalesce(sum(${amount(source, 't')}) filter (where ${condition(source, range, 't')}), 0)::text as ${sql.id(rangeAlias(key, i))}`));
+}
+
+function rangeValues(entries: readonly [string, Source][], ranges: readonly DateRange[], row: Record<string, string>): Map<string, string>[] {
+  return ranges.map((_, i) => new Map(entries.map(([key]) => [key, row[rangeAlias(key, i)] ?? '0'])));
 }
 
 /** Grams seized per drug in a period (drugs with none are left out). */

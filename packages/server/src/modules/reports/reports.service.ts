@@ -158,9 +158,9 @@ export class ReportsService {
       const townships = await this.values.children(ctx, unit);
       const residents = await this.values.residentsOf(townships.map((t) => t.id));
       const range = this.values.period(spec).counted;
-      const perTownship = await Promise.all(townships.map(async (t) => ({ name: t.name, raw: await this.values.raw(this.platform.db, ctx, t, range, charted, residents, memo) })));
+      const raw = await this.values.rawUnits(this.platform.db, ctx, unit, townships, range, charted, residents, memo);
       for (const code of charted) {
-        charts.set(code, { categories: perTownship.map((t) => t.name), values: perTownship.map((t) => Number(t.raw.get(code) ?? 0)) });
+        charts.set(code, { categories: townships.map((t) => t.name), values: townships.map((t) => Number(raw.get(t.id)?.get(code) ?? 0)) });
       }
     }
     return { template, figures, charts, period: enforcement };

@@ -45,6 +45,19 @@ export function inSubtree(column: string, path: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${likePrefix(path)}`;
 }
 
+/** Whether `path` is a direct child of `parent` (one more segment). */
+export function isChildPath(parent: string, path: string): boolean {
+  return path.startsWith(parent) && /^[^/]+\/$/.test(path.slice(parent.length));
+}
+
+/**
+ * The path of the child of `parent` that a row under `parent` lies in, as SQL (to group a subtree's rows by township
+ * in one scan); '<parent>/' for a row of `parent` itself, which is no child's path.
+ */
+export function childPathOf(column: string, parent: string): RawBuilder<string> {
+  return sql<string>`${parent} || split_part(substr(${sql.ref(column)}, ${parent.length + 1}), '/', 1) || '/'`;
+}
+
 /**
  * `<column> LIKE '<scope root>%'` — the one place scope turns into SQL. Rows bound to a person (the person itself and
  * every record about them) pass the person's id column: a work-team scope then adds `EXISTS` (a current membership
