@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { addDays } from '@qingyuan/shared';
+import { enforcementIndicatorTotals, enforcementIndicatorTotalsOfUnits } from '../packages/server/src/modules/enforcement/index.ts';
 import { startTestApp } from '../packages/server/src/testing/test-app.ts';
 import { bulkInsert, loadPersons, seededRandom } from './support/load-persons.ts';
 import { assertLocalDatabase, heading, ms, printTable, ratio, summarize, timed, type Summary } from './support/measure.ts';
@@ -55,8 +56,10 @@ try {
   const caseMs = performance.now() - caseStart;
 
   const office = await app.login('office');
-  const townships = await db.selectFrom('org_unit').select(['id']).where('depth', '=', 1).where('kind', 'in', ['township', 'street']).execute();
+  const townships = await db.selectFrom('org_unit').select(['id', 'path']).where('depth', '=', 1).where('kind', 'in', ['township', 'street']).execute();
   const district = await db.selectFrom('org_unit').select('path').where('depth', '=', 0).executeTakeFirstOrThrow();
+  const area = { scope: { rootPath: district.path }, path: district.path };
+  const year = { from: '2026-01-01', to: TODAY };
   const root = `${district.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const get = async (url: string): Promise<void> => {
     const response = await office.get(url);
@@ -74,6 +77,11 @@ try {
         }
       },
     },
+    // The townships' enforcement figures of a dashboard: one query set per township (before session 5) and grouped.
+    { name: 'townships\' enforcement figures, per township', baseline: 'enforcement totals: bare SQL', run: async () => {
+      for (const t of townships) await enforcementIndicatorTotals(db, { ...area, path: t.path }, year);
+    } },
+    { name: 'townships\' enforcement figures, grouped', baseline: 'enforcement totals: bare SQL', run: () => enforcementIndicatorTotalsOfUnits(db, area, townships.map((t) => t.path), year) },
     { name: 'indicator explorer (4 indicators × 8 townships)', baseline: 'enforcement totals: bare SQL', run: () => get(explorer) },
     { name: 'office dashboard (year)', baseline: 'enforcement totals: bare SQL', run: () => get('/api/dashboard?year=2026') },
     { name: 'situation index (district + townships)', baseline: 'enforcement totals: bare SQL', run: () => get('/api/situation-index?year=2026') },

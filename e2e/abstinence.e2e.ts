@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
 import { fakeIdNumber } from '../packages/server/src/testing/given.ts';
-import { signIn, startPlatform, type RunningPlatform } from './support/platform.ts';
+import { apiOf, signIn, startPlatform, type RunningPlatform } from './support/platform.ts';
 
 const SCREENSHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
 const NAME = '戒断测试甲';
-
-/** Writes through the API as the signed-in user (CSRF header from the cookie), failing on any refusal. */
-async function apiOf(page: Page, baseUrl: string) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'qy_csrf')?.value ?? '';
-  return async <T>(url: string, data: object): Promise<T> => {
-    const response = await page.request.post(`${baseUrl}${url}`, { headers: { 'x-csrf-token': csrf }, data });
-    assert.ok(response.ok(), `${url}: ${String(response.status())} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-}
 
 describe('乡镇专干 reads a person’s timeline and proposes 戒断三年未复吸; 禁毒办 approves and the person leaves the lists', () => {
   let platform: RunningPlatform;

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildApp } from '../../packages/server/src/app.ts';
@@ -61,4 +62,14 @@ export async function signIn(platform: RunningPlatform, username: string, passwo
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   return page;
+}
+
+/** Writes through the API as the signed-in user (CSRF header from the cookie), failing on any refusal. */
+export async function apiOf(page: Page, baseUrl: string) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'qy_csrf')?.value ?? '';
+  return async <T>(url: string, data: object): Promise<T> => {
+    const response = await page.request.post(`${baseUrl}${url}`, { headers: { 'x-csrf-token': csrf }, data });
+    assert.ok(response.ok(), `${url}: ${String(response.status())} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
 }

@@ -31,6 +31,7 @@ export * from './rules/test-schedule.ts';
 export * from './rules/supervision-violations.ts';
 export * from './rules/supervision-work.ts';
 export * from './rules/test-notices.ts';
+export * from './rules/violation-task-review.ts';
 export * from './rules/risk-assessment.ts';
 export * from './rules/transfers.ts';
 export * from './rules/alert-rules.ts';

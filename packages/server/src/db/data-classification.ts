@@ -213,6 +213,9 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
     outcome_note: personal('严重违反：处理备注'),
     dismiss_reason: personal('严重违反：撤销理由'),
     decided_by: none, decided_at: none, created_at: none,
+    withdrawn_on: personal('严重违反：系统撤销日期'),
+    withdrawn_reason: personal('严重违反：系统撤销原因（次数）'),
+    basis_note: personal('严重违反：已报告后依据变化的说明'),
   },
   person_transfer: {
     id: none, person_id: none, from_org_unit_id: none, from_org_path: none, to_org_unit_id: none, to_org_path: none,
@@ -307,6 +310,9 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
     decided_on: personal('戒断三年未复吸：批准或退回日期'),
     reason: personal('戒断三年未复吸：审核意见'),
     version: none,
+    restored_on: personal('戒断三年未复吸：恢复管控日期'),
+    restored_by: none,
+    restore_reason: personal('戒断三年未复吸：恢复管控理由'),
   },
 
   // enforcement. Suspects and persons handled for drug use: names are shown to in-scope staff holding
@@ -390,4 +396,6 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
   },
   feed_event: { partner_id: none, event_id: none, alert_id: none, received_at: none },
   feed_daily_count: { partner_id: none, day: none, received: none, matched: none, unmatched: none },
+  // Replay store: the key id and a SHA-256 of an accepted request's signature until it expires (no personal data).
+  feed_seen_signature: { key_id: none, signature_hash: none, expires_at: none },
 };

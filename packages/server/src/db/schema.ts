@@ -487,6 +487,10 @@ export interface ViolationTaskTable {
   decided_by: string | null;
   decided_at: Date | null;
   created_at: DefaultTimestamp;
+  /** Migration 0019: withdrawn by the system when the basis no longer holds; a note on a completed one. */
+  withdrawn_on: DateColumn | null;
+  withdrawn_reason: string | null;
+  basis_note: string | null;
 }
 
 export interface PersonTransferTable {
@@ -545,6 +549,10 @@ export interface AbstinenceReviewTable {
   decided_on: DateColumn | null;
   reason: string | null;
   version: Generated<number>;
+  /** Migration 0019: 恢复管控 of an archived person (the approved review keeps when and why). */
+  restored_on: DateColumn | null;
+  restored_by: string | null;
+  restore_reason: string | null;
 }
 
 /** alerts (0008): outbox, alerts, transitions, rule settings, SLA, partner feeds. */

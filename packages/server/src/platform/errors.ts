@@ -22,6 +22,8 @@ export interface FieldError {
 /** Extension members of a problem (RFC 9457 §3.2), e.g. the existing record a duplicate points to. */
 export interface ProblemExtensions {
   existingId?: string;
+  /** A duplicate ID number of an archived person, told to archive readers only (恢复管控). */
+  archivedId?: string;
 }
 
 export class DomainError extends Error {

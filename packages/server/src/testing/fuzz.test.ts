@@ -192,6 +192,14 @@ function abstinenceEndpoints(): Endpoint[] {
       bad: () => ({ decision: [wrongType(), enumJunk(['approve', 'reject'])], reason: [wrongType(), overlong(500), withControl()] }),
       required: ['decision'], statuses: [400],
     },
+    {
+      // 恢复管控 (session 5): the body fails before the (unknown) archived person is read.
+      label: 'POST /api/archive/persons/:id/restore', as: 'office', method: 'POST',
+      url: () => '/api/archive/persons/00000000-0000-4000-8000-000000000000/restore',
+      valid: () => ({ reason: '再次被查获吸毒，恢复管控' }),
+      bad: () => ({ reason: [wrongType(), fc.constant(''), overlong(500), withHardControl()], detection: [wrongType()] }),
+      required: ['reason'], statuses: [400],
+    },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, noteText, plainText } from './common.ts';
+import { CreateDetection } from './persons.ts';
 
 /**
  * 戒断三年未复吸: the system lists persons whose rule says eligible (with the evidence), a township proposes, the office
@@ -83,3 +84,13 @@ export const ArchivedPerson = z.object({
   evidence: z.array(z.string()),
 });
 export type ArchivedPerson = z.infer<typeof ArchivedPerson>;
+
+/**
+ * POST /api/archive/persons/:id/restore — 恢复管控: an archived person relapsed (e.g. a new detection of the archived ID
+ * number); the office brings them back into supervision with a reason and, optionally, the new detection.
+ */
+export const RestoreArchivedPerson = z.object({
+  reason: noteText().min(2, '请填写恢复管控理由').max(500, '恢复管控理由最多500个字符'),
+  detection: CreateDetection.optional(),
+});
+export type RestoreArchivedPerson = z.infer<typeof RestoreArchivedPerson>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORG_KINDS } from '../rules/org-units.ts';
 import { plainText } from './common.ts';
 
 /**
@@ -44,7 +45,23 @@ export type PutResidents = z.infer<typeof PutResidents>;
 
 export const AreaMapQuery = z.object({ orgUnitId: z.uuid('单位编号格式不正确').optional() });
 
-/** The children of a unit with their boundaries, as a FeatureCollection ECharts can register as a map. */
+/**
+ * A unit whose residents the settings list edits: the unit itself and each of its area children, whether or not a
+ * boundary was uploaded (per-10,000 rates need residents, not a map).
+ */
+export const AreaUnit = z.object({
+  orgUnitId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  residents: z.number().int().nullable(),
+  hasBoundary: z.boolean(),
+});
+export type AreaUnit = z.infer<typeof AreaUnit>;
+
+/**
+ * The children of a unit with their boundaries, as a FeatureCollection ECharts can register as a map (`features`:
+ * mapped children only), and `units`: the unit and every area child with its residents, mapped or not.
+ */
 export const AreaMap = z.object({
   orgUnit: z.object({ id: z.uuid(), name: z.string() }),
   type: z.literal('FeatureCollection'),
@@ -53,5 +70,6 @@ export const AreaMap = z.object({
     properties: z.object({ orgUnitId: z.uuid(), name: z.string(), residents: z.number().int().nullable() }),
     geometry: AreaGeometry,
   })),
+  units: z.array(AreaUnit),
 });
 export type AreaMap = z.infer<typeof AreaMap>;

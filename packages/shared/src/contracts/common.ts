@@ -49,6 +49,8 @@ export const Problem = z.object({
   requestId: z.string().optional(),
   /** A duplicate's existing record, when it lies in the caller's scope (e.g. a person registered twice). */
   existingId: z.string().optional(),
+  /** A duplicate ID number of an archived person: told to archive readers only, who may restore the person (恢复管控). */
+  archivedId: z.string().optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

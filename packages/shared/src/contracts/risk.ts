@@ -93,9 +93,10 @@ export type ViolationBasis = (typeof VIOLATION_BASES)[number];
 export const VIOLATION_BASIS_LABELS: Record<ViolationBasis, string> = {
   testEvasions: '逃避、拒绝检测3次以上', unauthorizedAbsences: '擅自离开3次以上', unauthorizedDays: '擅自离开累计超过30日',
 };
-export const VIOLATION_TASK_STATUSES = ['open', 'completed', 'dismissed'] as const;
+/** `withdrawn`: by the system, when the basis no longer holds (a justified reason recorded after the task opened). */
+export const VIOLATION_TASK_STATUSES = ['open', 'completed', 'dismissed', 'withdrawn'] as const;
 export type ViolationTaskStatus = (typeof VIOLATION_TASK_STATUSES)[number];
-export const VIOLATION_TASK_STATUS_LABELS: Record<ViolationTaskStatus, string> = { open: '待办', completed: '已报告', dismissed: '已撤销' };
+export const VIOLATION_TASK_STATUS_LABELS: Record<ViolationTaskStatus, string> = { open: '待办', completed: '已报告', dismissed: '已撤销', withdrawn: '自动撤销' };
 export const POLICE_DECISIONS = ['pending', 'compulsoryIsolation', 'notIsolated'] as const;
 export type PoliceDecision = (typeof POLICE_DECISIONS)[number];
 export const POLICE_DECISION_LABELS: Record<PoliceDecision, string> = {
@@ -117,6 +118,11 @@ export const ViolationTaskDto = z.object({
   policeDecision: z.enum(POLICE_DECISIONS).nullable(),
   outcomeNote: z.string().nullable(),
   dismissReason: z.string().nullable(),
+  /** Withdrawn by the system: when and why (e.g. 已撤销：登记正当理由后逃避或者拒绝接受检测2次，不足3次). */
+  withdrawnOn: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  /** On a task already reported to the police whose basis no longer holds: the task stays, this says why. */
+  basisNote: z.string().nullable(),
   createdAt: z.string(),
 });
 export type ViolationTaskDto = z.infer<typeof ViolationTaskDto>;

@@ -28,13 +28,13 @@ export const TEST_RESULT_LABELS: Record<TestResult, string> = { negative: '阴�
 export const MEASURE_WORKLISTS = ['due', 'overdue', 'notReportedIn', 'endingSoon'] as const;
 export type MeasureWorklist = (typeof MEASURE_WORKLISTS)[number];
 /** Working lists about persons beyond the measure clocks: current risk, lost contact, transfers waiting for the caller. */
-export const PERSON_WORKLISTS = ['highRisk', 'lostContact', 'transfersWaiting'] as const;
+export const PERSON_WORKLISTS = ['highRisk', 'lostContact', 'transfersWaiting', 'missedNotices'] as const;
 export type PersonWorklist = (typeof PERSON_WORKLISTS)[number];
 export const WORKLISTS = [...MEASURE_WORKLISTS, ...PERSON_WORKLISTS] as const;
 export type Worklist = (typeof WORKLISTS)[number];
 export const WORKLIST_LABELS: Record<Worklist, string> = {
   due: '今日应检', overdue: '检测逾期', notReportedIn: '逾期未报到', endingSoon: '30日内期满',
-  highRisk: '高风险人员', lostContact: '疑似脱管', transfersWaiting: '待接收移交',
+  highRisk: '高风险人员', lostContact: '疑似脱管', transfersWaiting: '待接收移交', missedNotices: '通知未检',
 };
 
 const Day = (label: string) => z.iso.date(`${label}格式不正确（YYYY-MM-DD）`);
@@ -206,7 +206,9 @@ export type WorklistItem = z.infer<typeof WorklistItem>;
  * One row of any working list. Measure lists fill the measure; the person lists add their own facts — highRisk:
  * `riskLevel`, `assessedOn` (dueDate = next assessment due); lostContact: `lastContactDate`, `daysSinceContact`,
  * `thresholdDays` (dueDate = the day the gap reached the threshold); transfersWaiting: `transferId`,
- * `fromOrgUnitName`, `toOrgUnitName`, `sentOn`, `pendingDays`, `escalated` (dueDate = the day it escalates).
+ * `fromOrgUnitName`, `toOrgUnitName`, `sentOn`, `pendingDays`, `escalated` (dueDate = the day it escalates);
+ * missedNotices (one row per unexcused missed notice): `noticeId`, `notifiedOn`, `noticeMethod`, `daysSinceDue`
+ * (dueDate = the notice's last day to come).
  */
 export const WorklistRow = WorklistItem.extend({
   measureId: z.uuid().nullable(),
@@ -222,5 +224,9 @@ export const WorklistRow = WorklistItem.extend({
   sentOn: z.string().optional(),
   pendingDays: z.number().int().optional(),
   escalated: z.boolean().optional(),
+  noticeId: z.uuid().optional(),
+  notifiedOn: z.string().optional(),
+  noticeMethod: z.enum(TEST_NOTICE_METHODS).optional(),
+  daysSinceDue: z.number().int().optional(),
 });
 export type WorklistRow = z.infer<typeof WorklistRow>;

@@ -37,9 +37,12 @@ export interface StoredReview {
   decidedAt: Date | null;
   decidedOn: string | null;
   reason: string | null;
+  restoredOn: string | null;
+  restoreReason: string | null;
 }
 
-const COLUMNS = ['r.id', 'r.person_id', 'r.org_path', 'r.since', 'r.mark_date', 'r.evidence', 'r.status', 'r.proposed_by', 'r.proposed_at', 'r.decided_at', 'r.decided_on', 'r.reason'] as const;
+const COLUMNS = ['r.id', 'r.person_id', 'r.org_path', 'r.since', 'r.mark_date', 'r.evidence', 'r.status', 'r.proposed_by', 'r.proposed_at', 'r.decided_at', 'r.decided_on', 'r.reason',
+  'r.restored_on', 'r.restore_reason'] as const;
 
 function parseEvidence(text: string): string[] {
   const value: unknown = JSON.parse(text);
@@ -48,12 +51,12 @@ function parseEvidence(text: string): string[] {
 
 function toReview(r: {
   id: string; person_id: string; org_path: string; since: string; mark_date: string; evidence: string; status: string; proposed_by: string | null;
-  proposed_at: Date; decided_at: Date | null; decided_on: string | null; reason: string | null;
+  proposed_at: Date; decided_at: Date | null; decided_on: string | null; reason: string | null; restored_on: string | null; restore_reason: string | null;
 }): StoredReview {
   return {
     id: r.id, personId: r.person_id, orgPath: r.org_path, since: r.since, markDate: r.mark_date, evidence: parseEvidence(r.evidence),
     status: r.status as StoredReview['status'], proposedBy: r.proposed_by, proposedAt: r.proposed_at, decidedAt: r.decided_at,
-    decidedOn: r.decided_on, reason: r.reason,
+    decidedOn: r.decided_on, reason: r.reason, restoredOn: r.restored_on, restoreReason: r.restore_reason,
   };
 }
 
@@ -94,7 +97,7 @@ export async function openReviews(db: Db, personIds: readonly string[]): Promise
   return out;
 }
 
-export async function insertReview(db: Db, r: Omit<StoredReview, 'status' | 'decidedAt' | 'decidedOn' | 'reason'>): Promise<void> {
+export async function insertReview(db: Db, r: Omit<StoredReview, 'status' | 'decidedAt' | 'decidedOn' | 'reason' | 'restoredOn' | 'restoreReason'>): Promise<void> {
   await db.insertInto('abstinence_review').values({
     id: r.id, person_id: r.personId, org_path: r.orgPath, since: r.since, mark_date: r.markDate, evidence: JSON.stringify(r.evidence),
     proposed_by: r.proposedBy, proposed_at: r.proposedAt,
@@ -139,6 +142,33 @@ export async function archivePerson(db: Db, personId: string, at: Date): Promise
     await db.updateTable(table as 'detection').set({ org_path: prefixed }).where('person_id', '=', personId)
       .where('org_path', 'not like', `${archivedPath('')}%`).execute();
   }
+}
+
+/**
+ * 恢复管控: the reverse of archivePerson — the prefix comes off the person (status active again) and off every archived
+ * row of theirs, so the ordinary scopes find them again.
+ */
+export async function restorePerson(db: Db, personId: string, at: Date): Promise<void> {
+  const prefix = archivedPath('');
+  const unprefixed = sql<string>`substr(org_path, ${prefix.length + 1})`;
+  await db.updateTable('person').set({ status: 'active', org_path: unprefixed, version: sql<number>`version + 1`, updated_at: at })
+    .where('id', '=', personId).where('org_path', 'like', `${prefix}%`).execute();
+  for (const table of await personOwnedTables(db)) {
+    await db.updateTable(table as 'detection').set({ org_path: unprefixed }).where('person_id', '=', personId).where('org_path', 'like', `${prefix}%`).execute();
+  }
+}
+
+/** The approved review keeps when, by whom and why the person was restored. */
+export async function markRestored(db: Db, reviewId: string, set: { on: string; by: string | null; reason: string }): Promise<void> {
+  await db.updateTable('abstinence_review').set({ restored_on: set.on, restored_by: set.by, restore_reason: set.reason, version: sql<number>`version + 1` })
+    .where('id', '=', reviewId).execute();
+}
+
+/** An archived person in the archive scope, locked for a restore. */
+export async function archivedPersonForUpdate(db: Db, archive: Scope, id: string): Promise<{ id: string; orgPath: string; birthDate: string } | null> {
+  const row = await db.selectFrom('person').select(['id', 'org_path', 'birth_date']).where('id', '=', id).where('status', '=', 'abstinent')
+    .where((eb) => inScope(eb, 'org_path', archive)).forUpdate().executeTakeFirst();
+  return row ? { id: row.id, orgPath: row.org_path, birthDate: row.birth_date } : null;
 }
 
 /** An org move also rewrites the archived copies under the moved unit (their paths are prefixed, so ordinary listeners miss them). */

@@ -11,6 +11,7 @@ import {
   IdParams,
   Ok,
   ProposeAbstinence,
+  RestoreArchivedPerson,
   listResponse,
 } from '@qingyuan/shared';
 import { authed } from '../../platform/http/access-guard.ts';
@@ -49,5 +50,11 @@ export function abstinenceRoutes(abstinence: AbstinenceService): FastifyPluginAs
       schema: { tags: TAGS, params: IdParams, response: { 200: ArchivedPerson } },
       config: { permission: 'archive.read' },
     }, (req) => abstinence.archived(authed(req), req.params.id));
+
+    // 恢复管控: archive readers only (the office); the service also requires persons.write.
+    app.post('/api/archive/persons/:id/restore', {
+      schema: { tags: TAGS, params: IdParams, body: RestoreArchivedPerson, response: { 200: Ok } },
+      config: { permission: 'archive.read' },
+    }, (req) => abstinence.restore(authed(req), req.params.id, req.body));
   };
 }

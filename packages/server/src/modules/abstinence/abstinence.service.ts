@@ -17,21 +17,25 @@ import {
   type MeasureKind,
   type ProposeAbstinence,
   type PersonTimelineEvent,
+  type RestoreArchivedPerson,
 } from '@qingyuan/shared';
-import { archiveScope, scopeOf, type Scope } from '../../platform/access/scope.ts';
+import { ARCHIVE_PREFIX, archiveScope, scopeOf, type Scope } from '../../platform/access/scope.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { uniqueViolation } from '../../platform/db/unique-violation.ts';
-import { DomainError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { DomainError, conflict, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findOrgUnitsByIds, type OrgMoveListener, type OrgsService } from '../orgs/index.ts';
-import { findPersonInScope, type PersonsService, type StoredPerson } from '../persons/index.ts';
+import { PersonRecordsService, findPersonInScope, type PersonsService, type StoredPerson } from '../persons/index.ts';
 import { eventsOf, measureLastDay, measuresOfPersons } from '../supervision/index.ts';
 import * as repo from './abstinence.repository.ts';
 
 const ID_NUMBER_SHAPE = /^\d{17}[\dX]$/;
+
+/** The length of the archive prefix on an archived path (0 when there is none). */
+const archivedPathPrefixLength = (path: string): number => (path.startsWith(ARCHIVE_PREFIX) ? ARCHIVE_PREFIX.length : 0);
 
 interface Evaluation {
   proposal: AbstinenceProposal;
@@ -51,6 +55,7 @@ const latest = (dates: readonly string[]): string | null =>
  */
 export class AbstinenceService {
   private readonly cipher: FieldCipher;
+  private readonly records: PersonRecordsService;
 
   constructor(
     private readonly platform: Platform,
@@ -58,6 +63,7 @@ export class AbstinenceService {
     private readonly persons: PersonsService,
   ) {
     this.cipher = new FieldCipher(platform.keys);
+    this.records = new PersonRecordsService(platform);
   }
 
   /** Archived copies follow a moved unit too (ordinary listeners match only unprefixed paths). */
@@ -256,6 +262,36 @@ export class AbstinenceService {
     });
   }
 
+  /**
+   * 恢复管控: an archived person relapsed. The office (archive.read, and persons.write to change the registry) takes the
+   * archive prefix off the person and every archived record, sets the status back to active, keeps the reason on the
+   * approved review and, when given, records the relapse's detection — one transaction, one audit row.
+   */
+  async restore(ctx: AuthedContext, personId: string, input: RestoreArchivedPerson): Promise<{ ok: true }> {
+    if (!ctx.actor.permissions.has('persons.write')) throw forbidden();
+    const reason = input.reason.trim();
+    const today = this.today();
+    return this.platform.db.transaction().execute(async (trx) => {
+      const person = await repo.archivedPersonForUpdate(trx, archiveScope(scopeOf(ctx.actor)), personId);
+      if (!person) throw notFound();
+      const approved = (await repo.reviewsOfPerson(trx, personId)).filter((r) => r.status === 'approved').at(-1);
+      const now = this.platform.clock.now();
+      await repo.restorePerson(trx, personId, now);
+      if (approved) await repo.markRestored(trx, approved.id, { on: today, by: ctx.actor.userId, reason });
+      let detectionId: string | null = null;
+      if (input.detection) {
+        const orgPath = person.orgPath.slice(archivedPathPrefixLength(person.orgPath));
+        detectionId = (await this.records.insertDetection(trx, ctx, { id: personId, orgPath, birthDate: person.birthDate }, input.detection, 'detection.')).id;
+      }
+      await this.platform.audit.append(trx, ctx, {
+        action: 'archive.restored', entityType: 'person', entityId: personId,
+        // The reason may describe the relapse: kept on the review, not copied into the audit row (as the decision's).
+        changes: { reviewId: approved?.id ?? null, status: 'active', reason: 'changed', ...(detectionId ? { detectionId } : {}) },
+      });
+      return { ok: true as const };
+    });
+  }
+
   /** The restricted archive: masked, every list and search audited; only for archive.read (the office). */
   async archive(ctx: AuthedContext, query: ArchiveQuery): Promise<{ items: ArchivedPerson[]; total: number }> {
     const archive = archiveScope(scopeOf(ctx.actor));
@@ -314,6 +350,9 @@ export class AbstinenceService {
           date: r.decidedOn, kind: 'abstinence', title: r.status === 'approved' ? '批准戒断三年未复吸，解除动态管控' : '退回戒断三年未复吸申请',
           detail: r.reason, recordId: r.id, tone: r.status === 'approved' ? 'success' : 'warning',
         });
+      }
+      if (r.restoredOn) {
+        events.push({ date: r.restoredOn, kind: 'abstinence', title: '恢复管控（自限制查阅档案恢复）', detail: r.restoreReason, recordId: r.id, tone: 'warning' });
       }
     }
     return events;

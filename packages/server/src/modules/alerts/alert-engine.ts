@@ -103,27 +103,22 @@ export class AlertEngine {
   }
 
   /**
-   * Raises many alerts of one rule in two statements (partner feeds: a batch of 1,000 events): those whose rule and
-   * subject already have an open alert are skipped. Returns subject key → new alert id. The caller audits (one row
-   * naming the alert ids), last in its transaction.
+   * Raises many alerts in one statement (partner feeds: a batch of 1,000 events): the SLA deadlines read from the
+   * stored SLA, the alerts inserted — those whose rule and subject already have an open alert are skipped — and a
+   * 'raised' transition for each one inserted. Returns subject key → new alert id (only the ones inserted here). The
+   * caller audits (one row naming the alert ids), last in its transaction.
    */
   async raiseMany(trx: Trx, inputs: readonly RaiseInput[]): Promise<Map<string, string>> {
     if (inputs.length === 0) return new Map();
-    const now = this.now();
-    const slas = await this.slas(trx);
-    const alerts: repo.NewAlert[] = [];
-    for (const input of inputs) {
+    const alerts: repo.RaisedAlert[] = inputs.map((input) => {
       const rule = alertRule(input.ruleCode);
       if (!rule) throw new Error(`unknown alert rule ${input.ruleCode}`);
-      const deadlines = slaDeadlines(now, slas[rule.level]);
-      alerts.push({
+      return {
         id: randomUUID(), ruleCode: rule.code, subjectKey: input.subjectKey, level: rule.level, personId: input.personId, orgUnitId: input.orgUnitId,
-        orgPath: input.orgPath, summary: input.summary, details: input.details, raisedAt: now, ackDueAt: deadlines.ackDueAt, resolveDueAt: deadlines.resolveDueAt,
-      });
-    }
-    const inserted = await repo.insertAlerts(trx, alerts);
-    await repo.insertTransitions(trx, [...inserted.values()].map((alertId) => ({ alertId, action: 'raised', fromStatus: null, toStatus: 'new', actorId: null, at: now })));
-    return inserted;
+        orgPath: input.orgPath, summary: input.summary, details: input.details, defaultSla: DEFAULT_SLA[rule.level],
+      };
+    });
+    return repo.raiseAlerts(trx, alerts, this.now());
   }
 
   private async autoClose(trx: Trx, alert: { id: string; status: string }, reason: string, audit: AuditBatch): Promise<void> {

@@ -133,28 +133,48 @@ export async function insertAlert(db: Db, a: NewAlert): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Inserts many at once (feeds): those with an open alert of the same rule and subject are skipped; the inserted ones' keys and ids. */
-export async function insertAlerts(db: Db, alerts: readonly NewAlert[]): Promise<Map<string, string>> {
-  const inserted = new Map<string, string>();
-  if (alerts.length === 0) return inserted;
-  const rows = await db.insertInto('alert').values(alerts.map((a) => ({
-    id: a.id, rule_code: a.ruleCode, subject_key: a.subjectKey, level: a.level, person_id: a.personId, org_unit_id: a.orgUnitId,
-    org_path: a.orgPath, inbox_org_unit_id: a.orgUnitId, inbox_path: a.orgPath, summary: a.summary, details: JSON.stringify(a.details),
-    raised_at: a.raisedAt, ack_due_at: a.ackDueAt, resolve_due_at: a.resolveDueAt,
-  }))).onConflict((oc) => oc.columns(['rule_code', 'subject_key']).where(sql<boolean>`status in ('new', 'acknowledged', 'assigned')`).doNothing())
-    .returning(['id', 'subject_key']).execute();
-  for (const r of rows) inserted.set(r.subject_key, r.id);
-  return inserted;
+/** An alert to raise with `raiseAlerts`: its deadlines come from the stored SLA of its level (else `defaultSla`). */
+export interface RaisedAlert extends Omit<NewAlert, 'raisedAt' | 'ackDueAt' | 'resolveDueAt'> {
+  defaultSla: { ackMinutes: number; resolveMinutes: number };
 }
 
-export async function insertTransitions(
-  db: Db,
-  ts: readonly { alertId: string; action: string; fromStatus: string | null; toStatus: string; actorId: string | null; at: Date }[],
-): Promise<void> {
-  if (ts.length === 0) return;
-  await db.insertInto('alert_transition').values(ts.map((t) => ({
-    alert_id: t.alertId, action: t.action, from_status: t.fromStatus, to_status: t.toStatus, actor_id: t.actorId, at: t.at, note: null,
-  }))).execute();
+/**
+ * Raises many alerts in one statement: deadlines from `alert_sla` (the level's default when its row is missing), the
+ * alerts inserted unless an open alert of the same rule and subject exists (the partial unique index), and a 'raised'
+ * transition for each one inserted. Returns the inserted ones' subject keys and ids.
+ */
+export async function raiseAlerts(db: Db, alerts: readonly RaisedAlert[], at: Date): Promise<Map<string, string>> {
+  const inserted = new Map<string, string>();
+  if (alerts.length === 0) return inserted;
+  const column = <T>(pick: (a: RaisedAlert) => T): T[] => alerts.map(pick);
+  // The conflict predicate must be literal for PostgreSQL to infer the partial unique index.
+  const { rows } = await sql<{ id: string; subject_key: string }>`
+    with input as (
+      select * from unnest(
+        ${column((a) => a.id)}::uuid[], ${column((a) => a.ruleCode)}::text[], ${column((a) => a.subjectKey)}::text[],
+        ${column((a) => a.level)}::text[], ${column((a) => a.personId)}::uuid[], ${column((a) => a.orgUnitId)}::uuid[],
+        ${column((a) => a.orgPath)}::text[], ${column((a) => a.summary)}::text[], ${column((a) => JSON.stringify(a.details))}::text[],
+        ${column((a) => a.defaultSla.ackMinutes)}::integer[], ${column((a) => a.defaultSla.resolveMinutes)}::integer[]
+      ) as t(id, rule_code, subject_key, level, person_id, org_unit_id, org_path, summary, details, ack_default, resolve_default)
+    ),
+    raised as (
+      insert into alert (id, rule_code, subject_key, level, person_id, org_unit_id, org_path, inbox_org_unit_id, inbox_path, summary, details,
+        raised_at, ack_due_at, resolve_due_at)
+      select i.id, i.rule_code, i.subject_key, i.level, i.person_id, i.org_unit_id, i.org_path, i.org_unit_id, i.org_path, i.summary, i.details::jsonb,
+        ${at}::timestamptz,
+        ${at}::timestamptz + make_interval(mins => coalesce(s.ack_minutes, i.ack_default)),
+        ${at}::timestamptz + make_interval(mins => coalesce(s.resolve_minutes, i.resolve_default))
+      from input i left join alert_sla s on s.level = i.level
+      on conflict (rule_code, subject_key) where status in ('new', 'acknowledged', 'assigned') do nothing
+      returning id, subject_key
+    ),
+    transitions as (
+      insert into alert_transition (alert_id, action, from_status, to_status, actor_id, at, note)
+      select id, 'raised', null, 'new', null, ${at}::timestamptz, null from raised
+    )
+    select id, subject_key from raised`.execute(db);
+  for (const r of rows) inserted.set(r.subject_key, r.id);
+  return inserted;
 }
 
 export async function openAlertsOf(db: Db, ruleCode: string, personId: string | null): Promise<{ id: string; subjectKey: string; status: string }[]> {

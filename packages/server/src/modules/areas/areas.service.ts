@@ -14,19 +14,25 @@ export class AreasService {
     private readonly orgs: OrgsService,
   ) {}
 
-  /** The area children of a unit (default: the caller's own) with their boundaries and residents. */
+  /**
+   * The area children of a unit (default: the caller's own) with their boundaries and residents, and the list of the
+   * unit and all its area children for the residents settings (a unit without a boundary still needs residents).
+   */
   async map(ctx: AuthedContext, orgUnitId: string | undefined): Promise<AreaMap> {
     const parent = await this.orgs.get(ctx, orgUnitId ?? ctx.actor.orgUnitId);
     const children = (await this.orgs.list(ctx, false)).filter((u) => u.parentId === parent.id && AREA_KINDS.includes(u.kind));
-    const profiles = await repo.profiles(this.platform.db, children.map((u) => u.id));
+    const profiles = await repo.profiles(this.platform.db, [parent.id, ...children.map((u) => u.id)]);
     const features: AreaMap['features'] = [];
-    for (const unit of children) {
+    const units: AreaMap['units'] = [];
+    // The unit itself first (its own residents give its own per-10,000 rates), then every area child, mapped or not.
+    for (const unit of [...(AREA_KINDS.includes(parent.kind) ? [parent] : []), ...children]) {
       const profile = profiles.get(unit.id);
       const geometry = AreaGeometry.safeParse(profile?.geometry);
-      if (!geometry.success) continue;
+      units.push({ orgUnitId: unit.id, name: unit.name, kind: unit.kind, residents: profile?.residents ?? null, hasBoundary: geometry.success });
+      if (!geometry.success || unit.id === parent.id) continue;
       features.push({ type: 'Feature', properties: { orgUnitId: unit.id, name: unit.name, residents: profile?.residents ?? null }, geometry: geometry.data });
     }
-    return { orgUnit: { id: parent.id, name: parent.name }, type: 'FeatureCollection', features };
+    return { orgUnit: { id: parent.id, name: parent.name }, type: 'FeatureCollection', features, units };
   }
 
   /** Resident population of the units (missing ones absent), for per-10,000 rates. */

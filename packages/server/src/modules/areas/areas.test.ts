@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AreaMap, AreaUpload, OrgUnit } from '@qingyuan/shared';
+import type { AreaMap, AreaUpload, IndicatorTable, OrgUnit } from '@qingyuan/shared';
 import { expectProblem } from '../../testing/expect-problem.ts';
 import { given } from '../../testing/given.ts';
 import { startTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
@@ -103,5 +103,47 @@ describe('areas: resident population and map boundaries', () => {
     expectProblem(await office.put(`/api/areas/${qingshan}/residents`, { residents: -1 }), 400, 'residents');
     expectProblem(await office.put(`/api/areas/${unit('区教育局').id}/residents`, { residents: 10 }), 400, 'orgUnitId');
     assert.equal((await township.put(`/api/areas/${qingshan}/residents`, { residents: 1 })).statusCode, 403);
+  });
+
+  it('lists every area unit with its residents, mapped or not; residents set for an unmapped unit give its per-10,000 rates', async () => {
+    // A new street has no boundary: not on the map, but in the residents list, marked as such.
+    const created = await office.post('/api/orgs', { parentId: unit('示范区').id, name: '新城街道', kind: 'street' });
+    assert.equal(created.statusCode, 201, created.body);
+    const street = created.json<{ id: string }>().id;
+    const map = (await office.get('/api/areas/map')).json<AreaMap>();
+    assert.equal(map.features.length, 8);
+    assert.ok(!map.features.some((f) => f.properties.orgUnitId === street));
+    assert.equal(map.units[0]?.name, '示范区', 'the unit itself comes first');
+    assert.deepEqual(map.units.find((u) => u.orgUnitId === street), { orgUnitId: street, name: '新城街道', kind: 'street', residents: null, hasBoundary: false });
+    assert.equal(map.units.filter((u) => u.hasBoundary).length, 8);
+    assert.ok(map.units.filter((u) => u.kind === 'township' || u.kind === 'street').every((u) => u.residents !== null || u.orgUnitId === street));
+
+    const rate = async (orgUnitId: string): Promise<{ current: string | null; per10k: string | null }> => {
+      const response = await office.get(`/api/indicators/values?period=year&year=2026&codes=persons.current,persons.currentPer10k&orgUnitIds=${orgUnitId}`);
+      assert.equal(response.statusCode, 200, response.body);
+      const values = response.json<IndicatorTable>().values;
+      return { current: values.find((v) => v.code === 'persons.current')?.value ?? null, per10k: values.find((v) => v.code === 'persons.currentPer10k')?.value ?? null };
+    };
+    assert.equal((await rate(street)).per10k, null, 'no residents, no rate');
+    assert.equal((await office.put(`/api/areas/${street}/residents`, { residents: 20000 })).statusCode, 200);
+    assert.equal((await office.get('/api/areas/map')).json<AreaMap>().units.find((u) => u.orgUnitId === street)?.residents, 20000);
+    assert.equal((await rate(street)).per10k, '0.0');
+
+    // A community of 清源街道 with persons and no boundary: its rate is its persons per 10,000 of the residents set.
+    const own = (await township.get('/api/areas/map')).json<AreaMap>();
+    assert.equal(own.units[0]?.name, '清源街道');
+    const unmapped = own.units.filter((u) => !u.hasBoundary && u.kind !== 'township' && u.kind !== 'street');
+    assert.ok(unmapped.length > 0);
+    const counted = await Promise.all(unmapped.map(async (u) => ({ unit: u, ...(await rate(u.orgUnitId)) })));
+    const withPersons = counted.find((c) => c.current !== null && Number(c.current) > 0);
+    assert.ok(withPersons, 'an unmapped community with persons');
+    assert.equal(withPersons.per10k, null);
+    assert.equal((await office.put(`/api/areas/${withPersons.unit.orgUnitId}/residents`, { residents: 3000 })).statusCode, 200);
+    const after = await rate(withPersons.unit.orgUnitId);
+    assert.equal(after.per10k, (Math.round((Number(after.current) * 100_000) / 3000) / 10).toFixed(1));
+    assert.ok(Number(after.per10k) > 0);
+    // Bad input names the field and writes nothing.
+    expectProblem(await office.put(`/api/areas/${street}/residents`, { residents: 1.5 }), 400, 'residents');
+    assert.equal((await office.get('/api/areas/map')).json<AreaMap>().units.find((u) => u.orgUnitId === street)?.residents, 20000);
   });
 });

@@ -14,6 +14,7 @@ import {
   type PrecursorSeizureDto,
   type SeizureDto,
   type SuspectDto,
+  TEST_NOTICE_METHOD_LABELS,
   WORKLIST_LABELS,
   type CaseListItem,
   type CaseListQuery,
@@ -255,6 +256,10 @@ function worklistColumns(list: Worklist): { header: string; width: number; value
       return [name, { header: '移出单位', width: 18, value: (w) => w.fromOrgUnitName ?? '' }, { header: '接收单位', width: 18, value: (w) => w.toOrgUnitName ?? '' },
         { header: '移交日期', width: 12, value: (w) => w.sentOn ?? '' }, { header: '待接收天数', width: 12, value: (w) => w.pendingDays ?? 0 },
         { header: '超期督办', width: 10, value: (w) => (w.escalated ? '是' : '否') }, explanation];
+    case 'missedNotices':
+      return [name, { header: '通知日期', width: 12, value: (w) => w.notifiedOn ?? '' },
+        { header: '通知方式', width: 10, value: (w) => (w.noticeMethod ? TEST_NOTICE_METHOD_LABELS[w.noticeMethod] : '') },
+        { header: '应检测日期', width: 12, value: (w) => w.dueDate }, { header: '逾期天数', width: 10, value: (w) => w.daysSinceDue ?? 0 }, explanation];
     case 'due':
     case 'overdue':
     case 'notReportedIn':

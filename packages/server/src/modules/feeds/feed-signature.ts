@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Replay window of signed feed requests (seconds either side of now). */
 export const REPLAY_WINDOW_SECONDS = 300;
@@ -22,23 +22,12 @@ export function freshTimestamp(header: string, now: Date): boolean {
 }
 
 /**
- * Signatures seen within the replay window (per process): the same signed request twice is a replay. Entries expire
- * with the window; a timestamp outside it is refused anyway. Several servers each keep their own set; the partner's
- * event ids keep a replay across servers from creating anything twice.
+ * How long an accepted request is remembered (2× the window): a request accepted at `now` carries a timestamp of at most
+ * now + window, which is stale everywhere once now + 2 × window has passed, so an expired row can never let a replay in.
  */
-export class SeenSignatures {
-  #seen = new Map<string, number>();
+export const SEEN_FOR_MS = 2 * REPLAY_WINDOW_SECONDS * 1000;
 
-  /** Records the signature; false when it was already seen within the window. */
-  remember(signature: string, nowMs: number): boolean {
-    if (this.#seen.size > 10_000) this.prune(nowMs);
-    const until = this.#seen.get(signature);
-    if (until !== undefined && until > nowMs) return false;
-    this.#seen.set(signature, nowMs + 2 * REPLAY_WINDOW_SECONDS * 1000);
-    return true;
-  }
-
-  private prune(nowMs: number): void {
-    for (const [k, until] of this.#seen) if (until <= nowMs) this.#seen.delete(k);
-  }
+/** What the shared replay store keeps of a verified request: SHA-256 of its signature (hex), never the signature. */
+export function signatureHash(signature: string): string {
+  return createHash('sha256').update(signature, 'utf8').digest('hex');
 }

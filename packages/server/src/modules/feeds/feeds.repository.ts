@@ -62,30 +62,70 @@ export interface RegistryMatch {
   known: boolean;
 }
 
+/** A verified request as the shared replay store keeps it: key id, SHA-256 of the signature (hex), until when. */
+export interface SeenSignature {
+  keyId: string;
+  signatureHash: string;
+  /** The request's arrival (the app clock): a stored row whose expiry is not after it no longer counts. */
+  at: Date;
+  expiresAt: Date;
+}
+
 /**
- * Events whose blind index names a person on the active registry (not archived), in one round trip: the only read
- * that sees feed events. Each index is looked up once through the unique index on person.id_hash, in sorted order
- * (a nested loop over the unnested arrays: planned in about a millisecond where `= any(<1,000 values>)` costs the
- * planner several, and measured 2–3× faster on a registry of 1,000,000), and for the matches only, whether the
- * partner sent the event id before.
+ * Records the request in the shared replay store; the statement yields a row only when the request is new (or its
+ * row has expired): a row held by another server's committed or still running request makes this one a replay — its
+ * insert waits for that transaction and does nothing if it commits.
+ */
+const rememberSeen = (seen: SeenSignature) => sql`
+  insert into feed_seen_signature (key_id, signature_hash, expires_at)
+  values (${seen.keyId}, decode(${seen.signatureHash}, 'hex'), ${seen.expiresAt}::timestamptz)
+  on conflict (key_id, signature_hash) do update set expires_at = excluded.expires_at
+    where feed_seen_signature.expires_at <= ${seen.at}::timestamptz
+  returning 1`;
+
+/** The replay check alone (a request refused before its batch ran): false when it is a replay. */
+export async function rememberSignature(db: Db, seen: SeenSignature): Promise<boolean> {
+  const { rows } = await rememberSeen(seen).execute(db);
+  return rows.length > 0;
+}
+
+/** Deletes the rows that expired by `at` (through the index on expires_at: only expired rows are read). */
+export async function purgeSeenSignatures(db: Db, at: Date): Promise<number> {
+  const result = await sql`delete from feed_seen_signature where expires_at <= ${at}::timestamptz`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * The batch's first statement, one round trip: records the request in the replay store and, unless it is a replay,
+ * finds the events whose blind index names a person on the active registry (not archived) — the only read that sees
+ * feed events. Each index is looked up once through the unique index on person.id_hash, in sorted order (a nested
+ * loop over the unnested arrays: planned in about a millisecond where `= any(<1,000 values>)` costs the planner
+ * several, and measured 2–3× faster on a registry of 1,000,000), and for the matches only, whether the partner sent
+ * the event id before. `fresh` is false for a replay (nothing is looked up then).
  */
 export async function matchRegistry(
-  db: Db, partnerId: string, events: readonly { idHash: string; eventId: string }[],
-): Promise<RegistryMatch[]> {
-  if (events.length === 0) return [];
+  db: Db, partnerId: string, events: readonly { idHash: string; eventId: string }[], seen: SeenSignature,
+): Promise<{ fresh: boolean; matches: RegistryMatch[] }> {
   const order = events.map((_, i) => i).sort((a, b) => {
     const x = events[a]?.idHash ?? '';
     const y = events[b]?.idHash ?? '';
     return x < y ? -1 : x > y ? 1 : 0;
   });
-  const { rows } = await sql<{ position: number; id: string; org_unit_id: string; org_path: string; known: boolean }>`
+  // The first row (position null) comes from the store and is there only when the request is fresh; the match keeps
+  // the plan above (the already-sent check only for matched rows) behind a one-time filter on the same fact.
+  const { rows } = await sql<{ position: number | null; id: string; org_unit_id: string; org_path: string; known: boolean }>`
+    with seen as (${rememberSeen(seen)})
+    select null::integer as position, null::uuid as id, null::uuid as org_unit_id, null::text as org_path, null::boolean as known from seen
+    union all
     select t.position, p.id, p.org_unit_id, p.org_path,
       exists (select 1 from feed_event e where e.partner_id = ${partnerId}::uuid and e.event_id = t.event_id) as known
     from unnest(${order.map((i) => events[i]?.idHash)}::text[], ${order.map((i) => events[i]?.eventId)}::text[], ${order}::integer[])
       as t(id_hash, event_id, position)
     join person p on p.id_hash = t.id_hash
-    where p.status = 'active' and p.org_path like '/%'`.execute(db);
-  return rows.map((r) => ({ position: r.position, person: { id: r.id, orgUnitId: r.org_unit_id, orgPath: r.org_path }, known: r.known }));
+    where p.status = 'active' and p.org_path like '/%' and exists (select 1 from seen)`.execute(db);
+  const fresh = rows.some((r) => r.position === null);
+  const matches = rows.flatMap((r) => (r.position === null ? [] : [{ position: r.position, person: { id: r.id, orgUnitId: r.org_unit_id, orgPath: r.org_path }, known: r.known }]));
+  return { fresh, matches };
 }
 
 /**

@@ -18,10 +18,12 @@ import { DomainError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AlertEngine } from '../alerts/index.ts';
 import { wellFormedFeedEvent } from './feed-event-check.ts';
-import { SeenSignatures, feedSignature, freshTimestamp, sameSignature } from './feed-signature.ts';
+import { SEEN_FOR_MS, feedSignature, freshTimestamp, sameSignature, signatureHash } from './feed-signature.ts';
 import * as repo from './feeds.repository.ts';
 
 const secretPlace = (partnerId: string) => `feed_partner.secret_enc:${partnerId}`;
+/** How often one server deletes expired rows of the replay store (each server on its own clock; any may do it). */
+const PURGE_EVERY_MS = 60_000;
 /** One body for every signature failure: which check failed is not told. */
 export const badSignature = (): DomainError => new DomainError('unauthenticated', 401, '签名校验失败');
 
@@ -32,6 +34,12 @@ export interface SignedRequest {
   rawBody: Buffer;
 }
 
+/** A request whose key, signature and timestamp are good; whether it is a replay is decided with its batch. */
+export interface VerifiedRequest {
+  partner: repo.StoredPartner;
+  seen: repo.SeenSignature;
+}
+
 const FIELD_NAMES: Record<string, string> = {
   id: '事件编号', kind: '数据类别', time: '发生时间', place: '地点', 'place.name': '地点名称', 'place.address': '地址', 'place.orgUnitId': '所属单位',
   idNumber: '身份证号',
@@ -40,7 +48,7 @@ const FIELD_NAMES: Record<string, string> = {
 /** Partner feeds (特殊行业联网): partner keys, signed batches matched against the registry by blind index. */
 export class FeedsService {
   private readonly cipher: FieldCipher;
-  private readonly seen = new SeenSignatures();
+  #nextPurgeAt = 0;
 
   constructor(private readonly platform: Platform, private readonly alerts: AlertEngine) {
     this.cipher = new FieldCipher(platform.keys);
@@ -99,23 +107,57 @@ export class FeedsService {
     });
   }
 
-  /** Verifies key, timestamp window, HMAC (constant time) and replay; the partner, or a 401 with one body for all. */
-  async authenticate(ctx: RequestContext, req: SignedRequest): Promise<repo.StoredPartner> {
+  /** The one answer to every signature failure (replays included), audited without the body. */
+  private async refuse(ctx: RequestContext, partnerId: string | null): Promise<never> {
+    await this.platform.audit.appendAlone(this.platform.db, ctx, {
+      action: 'feed.signature_rejected', success: false, entityType: 'feed_partner', entityId: partnerId,
+    });
+    throw badSignature();
+  }
+
+  /**
+   * Verifies key, timestamp window and HMAC (constant time); the partner and what the replay store keeps of the
+   * request, or a 401 with one body for all. The replay check runs with the batch (`ingest`): the store is shared by
+   * every server, and its check costs no round trip of its own there.
+   */
+  async authenticate(ctx: RequestContext, req: SignedRequest): Promise<VerifiedRequest> {
     const now = this.now();
-    const refuse = async (keyId: string | null): Promise<never> => {
-      await this.platform.audit.appendAlone(this.platform.db, ctx, {
-        action: 'feed.signature_rejected', success: false, entityType: 'feed_partner', entityId: keyId,
-      });
-      throw badSignature();
-    };
-    if (!req.keyId || !req.timestamp || !req.signature || req.keyId.length > 100) return refuse(null);
+    if (!req.keyId || !req.timestamp || !req.signature || req.keyId.length > 100) return this.refuse(ctx, null);
     const partner = await repo.partnerByKey(this.platform.db, req.keyId);
-    if (!partner?.active) return refuse(partner?.id ?? null);
+    if (!partner?.active) return this.refuse(ctx, partner?.id ?? null);
     const expected = feedSignature(this.cipher.open(secretPlace(partner.id), partner.secretEnc), req.timestamp, req.rawBody);
-    if (!sameSignature(req.signature.toLowerCase(), expected)) return refuse(partner.id);
-    if (!freshTimestamp(req.timestamp, now)) return refuse(partner.id);
-    if (!this.seen.remember(expected, now.getTime())) return refuse(partner.id);
-    return partner;
+    if (!sameSignature(req.signature.toLowerCase(), expected)) return this.refuse(ctx, partner.id);
+    if (!freshTimestamp(req.timestamp, now)) return this.refuse(ctx, partner.id);
+    return { partner, seen: { keyId: partner.keyId, signatureHash: signatureHash(expected), at: now, expiresAt: new Date(now.getTime() + SEEN_FOR_MS) } };
+  }
+
+  /** Deletes expired replay-store rows at most once a minute per server (an indexed delete of expired rows only). */
+  private async purgeSeen(now: Date): Promise<void> {
+    if (now.getTime() < this.#nextPurgeAt) return;
+    this.#nextPurgeAt = now.getTime() + PURGE_EVERY_MS;
+    await repo.purgeSeenSignatures(this.platform.db, now);
+  }
+
+  /**
+   * A verified request: the body parsed and checked, then the batch (`ingestBatch`). A body refused with a 400 still
+   * uses up its signature, so its replay answers 401 like any other replay.
+   */
+  async ingest(ctx: RequestContext, request: VerifiedRequest, rawBody: Buffer): Promise<{ results: FeedEventResult[] }> {
+    await this.purgeSeen(request.seen.at);
+    let body: unknown;
+    try {
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        // Never echo the parser's message: it quotes the body.
+        throw invalidField('events', '请求体不是有效的 JSON');
+      }
+      checkBatchShape(body);
+    } catch (error) {
+      if (!(await repo.rememberSignature(this.platform.db, request.seen))) return this.refuse(ctx, request.partner.id);
+      throw error;
+    }
+    return this.ingestBatch(ctx, request, body);
   }
 
   /**
@@ -123,10 +165,9 @@ export class FeedsService {
    * registry, keeps only matches (an alert each, idempotent on the partner's event id) and counts the rest.
    * Events that match nobody leave only a number in the day's count.
    */
-  async ingest(ctx: RequestContext, partner: repo.StoredPartner, body: unknown): Promise<{ results: FeedEventResult[] }> {
-    const events = (body as { events?: unknown } | null)?.events;
-    if (!body || typeof body !== 'object' || !Array.isArray(events)) throw invalidField('events', '请求体应为 {events: [...]}');
-    if (events.length === 0 || events.length > FEED_BATCH_MAX) throw invalidField('events', `每批须有1至${FEED_BATCH_MAX}条事件`);
+  private async ingestBatch(ctx: RequestContext, request: VerifiedRequest, body: { events: unknown[] }): Promise<{ results: FeedEventResult[] }> {
+    const { partner } = request;
+    const { events } = body;
     const now = this.now();
     const today = chinaDate(now);
     const results: FeedEventResult[] = new Array<FeedEventResult>(events.length);
@@ -166,7 +207,9 @@ export class FeedsService {
     });
 
     const raisedAny = await this.platform.db.transaction().execute(async (trx) => {
-      const found = await repo.matchRegistry(trx, partner.id, valid.map((v) => ({ idHash: v.idHash, eventId: v.event.id })));
+      const { fresh: notReplayed, matches: found } = await repo.matchRegistry(trx, partner.id, valid.map((v) => ({ idHash: v.idHash, eventId: v.event.id })), request.seen);
+      // A replay (accepted before, by this server or another): nothing was written; answered below as before.
+      if (!notReplayed) return null;
       const fresh = found.filter((f) => !f.known).flatMap((f) => {
         const v = valid[f.position];
         return v ? [{ event: v.event, person: f.person }] : [];
@@ -202,7 +245,15 @@ export class FeedsService {
       }, repo.batchWrites(partner.id, counts, kept, now));
       return raised.size > 0;
     });
+    if (raisedAny === null) return this.refuse(ctx, partner.id);
     if (raisedAny) this.alerts.changed();
     return { results };
   }
+}
+
+/** The batch's outer shape: `{events: [...]}` with 1 to FEED_BATCH_MAX events (each event is checked on its own). */
+function checkBatchShape(body: unknown): asserts body is { events: unknown[] } {
+  const events = (body as { events?: unknown } | null)?.events;
+  if (!body || typeof body !== 'object' || !Array.isArray(events)) throw invalidField('events', '请求体应为 {events: [...]}');
+  if (events.length === 0 || events.length > FEED_BATCH_MAX) throw invalidField('events', `每批须有1至${FEED_BATCH_MAX}条事件`);
 }

@@ -4,10 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { AlertDto, FeedEventResult, PartnerDto } from '@qingyuan/shared';
 import { composeIdNumber } from '@qingyuan/shared';
+import { buildApp, type App } from '../../app.ts';
+import { connectPostgres, type DatabaseHandle } from '../../platform/db/database.ts';
 import { expectProblem } from '../../testing/expect-problem.ts';
 import { given } from '../../testing/given.ts';
 import { startTestApp, type Agent, type TestApp } from '../../testing/test-app.ts';
-import { feedSignature } from './feed-signature.ts';
+import { feedSignature, signatureHash } from './feed-signature.ts';
 
 /** A valid ID number nobody is registered under, and a place name: neither may appear anywhere after ingestion. */
 const CANARY_ID = composeIdNumber('340188', '1966-06-06', 666);
@@ -232,5 +234,151 @@ describe('partner feeds: rate limit per partner key', () => {
       statuses.push(r.statusCode);
     }
     assert.deepEqual(statuses, [200, 200, 429]);
+  });
+});
+
+describe('partner feeds: one replay store for every server on the database', () => {
+  let a: TestApp;
+  let b: App;
+  // PostgreSQL: the second server has its own pool on the same database; PGlite: the same embedded database.
+  let bDatabase: DatabaseHandle | null = null;
+  let partner: { id: string; keyId: string; secret: string };
+  let registered: { id: string; idNumber: string };
+
+  before(async () => {
+    a = await startTestApp();
+    const url = process.env.DATABASE_URL;
+    if (url) {
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(a.platform.db);
+      const target = new URL(url);
+      target.pathname = `/${rows[0]?.name ?? ''}`;
+      bDatabase = connectPostgres(target.toString(), 2);
+    }
+    b = await buildApp({ config: a.platform.config, database: bDatabase ?? a.database, keys: a.platform.keys, clock: a.clock, jobs: false, logger: false });
+    const office = await a.login('office');
+    registered = await given(a).person(await a.login('township'), '河畔社区', { name: '两台服务器' });
+    partner = (await office.post('/api/feeds/partners', { name: '两台服务器测试', kinds: ['hotel'] })).json();
+  });
+  after(async () => {
+    await b.server.close();
+    await bDatabase?.close();
+    await a.close();
+  });
+
+  const timestamp = () => String(Math.floor(a.clock.now().getTime() / 1000));
+  const signed = (body: unknown, ts = timestamp()) => {
+    const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    return { raw, ts, signature: feedSignature(partner.secret, ts, raw) };
+  };
+  const sendTo = (server: App, request: ReturnType<typeof signed>) => server.server.inject({
+    method: 'POST', url: '/api/feeds/events', payload: request.raw,
+    headers: { 'content-type': 'application/json', 'x-qy-key': partner.keyId, 'x-qy-timestamp': request.ts, 'x-qy-signature': request.signature },
+  });
+  const hotel = (id: string, idNumber: string) => ({ id, kind: 'hotel', time: '2026-11-23T01:30:00+08:00', place: { name: '清源宾馆' }, idNumber });
+  const stored = async () => Promise.all(['feed_event', 'alert', 'alert_transition', 'feed_daily_count'].map(async (table) => {
+    const { rows } = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(a.platform.db);
+    return Number(rows[0]?.n);
+  }));
+  const rejections = async () => Number((await a.platform.db.selectFrom('audit_event').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('action', '=', 'feed.signature_rejected').executeTakeFirstOrThrow()).n);
+
+  it('refuses on one server a request the other accepted, with the same 401 as a bad signature; at once, exactly one is taken', async () => {
+    const request = signed({ events: [hotel('T-1', registered.idNumber)] });
+    const first = await sendTo(a, request);
+    assert.equal(first.statusCode, 200, first.body);
+    const before = await stored();
+    const rejectedBefore = await rejections();
+    const replay = await sendTo(b, request);
+    const badHmac = await sendTo(b, { ...request, signature: 'ab'.repeat(32) });
+    expectProblem(replay, 401);
+    assert.deepEqual(replay.json<{ title: string }>().title, expectProblem(badHmac, 401).title, 'a replay answers as a bad signature');
+    expectProblem(await sendTo(a, request), 401);
+    assert.deepEqual(await stored(), before, 'the replays stored nothing');
+    assert.equal(await rejections(), rejectedBefore + 3, 'each refusal is audited');
+
+    // The same request at both servers at once: one takes it (its alert), the other waits for it and refuses.
+    const race = signed({ events: [hotel('T-2', registered.idNumber)] });
+    const statuses = (await Promise.all([sendTo(a, race), sendTo(b, race)])).map((r) => r.statusCode).sort();
+    assert.deepEqual(statuses, [200, 401]);
+    const after = await stored();
+    assert.deepEqual(after.slice(0, 3).map((n, i) => n - (before[i] ?? 0)), [1, 1, 1], 'one event, one alert, one transition');
+  });
+
+  it('uses up the signature of a refused body too: its replay on the other server is a 401, not a 400', async () => {
+    const bad = signed('{"events": [');
+    expectProblem(await sendTo(a, bad), 400, 'events');
+    expectProblem(await sendTo(b, bad), 401);
+    const empty = signed({ events: [] });
+    expectProblem(await sendTo(b, empty), 400, 'events');
+    expectProblem(await sendTo(a, empty), 401);
+  });
+
+  it('stores a hash of the signature until 2× the window; an expired row blocks nothing and is purged', async () => {
+    const seen = async () => (await sql<{ key_id: string; hash: string; expires_at: Date }>`
+      select key_id, encode(signature_hash, 'hex') as hash, expires_at from feed_seen_signature order by expires_at`.execute(a.platform.db)).rows;
+    const request = signed({ events: [hotel('T-3', composeIdNumber('340188', '1980-02-02', 303))] });
+    // A row for this very signature that expired already (e.g. written by a server whose clock ran ahead).
+    await sql`insert into feed_seen_signature (key_id, signature_hash, expires_at)
+      values (${partner.keyId}, decode(${signatureHash(request.signature)}, 'hex'), ${new Date(a.clock.now().getTime() - 1000)})`.execute(a.platform.db);
+    assert.equal((await sendTo(b, request)).statusCode, 200, 'an expired row does not make a replay');
+    expectProblem(await sendTo(a, request), 401);
+    const row = (await seen()).find((r) => r.hash === signatureHash(request.signature));
+    assert.equal(row?.key_id, partner.keyId);
+    assert.equal(row?.expires_at.getTime(), a.clock.now().getTime() + 600_000, 'kept for 2 × 5 minutes');
+    const rows = await seen();
+    assert.ok(rows.length >= 5);
+    for (const r of rows) assert.ok(![request.signature].includes(r.hash) && r.hash.length === 64, 'a hash, never the signature');
+
+    a.clock.advance(11 * 60_000);
+    const later = signed({ events: [hotel('T-4', registered.idNumber)] });
+    assert.equal((await sendTo(a, later)).statusCode, 200);
+    assert.deepEqual((await seen()).map((r) => r.hash), [signatureHash(later.signature)], 'the expired rows were purged, the new one kept');
+    expectProblem(await sendTo(b, later), 401);
+  });
+});
+
+describe('alerts engine: raiseMany raises one open alert per rule and subject, in one statement', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+
+  it('skips subjects with an open alert (their ids are not reported), takes the stored SLA, records a raised transition each', async () => {
+    const township = await app.login('township');
+    const person = await given(app).person(township, '河畔社区', { name: '批量预警' });
+    const row = await app.platform.db.selectFrom('person').select(['org_unit_id', 'org_path']).where('id', '=', person.id).executeTakeFirstOrThrow();
+    const engine = app.alerts.engine;
+    const input = (subjectKey: string) => ({
+      ruleCode: 'partnerFeed', subjectKey, personId: person.id, orgUnitId: row.org_unit_id, orgPath: row.org_path, summary: `测试 ${subjectKey}`, details: { n: subjectKey },
+    });
+    const raise = (keys: string[]) => app.platform.db.transaction().execute((trx) => engine.raiseMany(trx, keys.map(input)));
+    await app.platform.db.updateTable('alert_sla').set({ ack_minutes: 30, resolve_minutes: 90 }).where('level', '=', 'medium').execute();
+
+    const first = await raise(['feed:x:1']);
+    assert.deepEqual([...first.keys()], ['feed:x:1']);
+    const second = await raise(['feed:x:1', 'feed:x:2']);
+    assert.deepEqual([...second.keys()], ['feed:x:2'], 'the subject with an open alert is not raised again nor reported');
+    assert.notEqual(second.get('feed:x:2'), first.get('feed:x:1'));
+
+    const alerts = await app.platform.db.selectFrom('alert').select(['id', 'subject_key', 'status', 'level', 'raised_at', 'ack_due_at', 'resolve_due_at', 'details', 'inbox_path'])
+      .where('subject_key', 'like', 'feed:x:%').orderBy('subject_key').execute();
+    assert.deepEqual(alerts.map((x) => [x.id, x.subject_key, x.status, x.level, x.details.n, x.inbox_path]), [
+      [first.get('feed:x:1'), 'feed:x:1', 'new', 'medium', 'feed:x:1', row.org_path], [second.get('feed:x:2'), 'feed:x:2', 'new', 'medium', 'feed:x:2', row.org_path],
+    ]);
+    const now = app.clock.now().getTime();
+    for (const x of alerts) {
+      assert.deepEqual([x.raised_at.getTime(), x.ack_due_at.getTime(), x.resolve_due_at.getTime()], [now, now + 30 * 60_000, now + 90 * 60_000], 'deadlines from the stored SLA');
+    }
+    const transitions = await app.platform.db.selectFrom('alert_transition').select(['alert_id', 'action', 'from_status', 'to_status', 'actor_id'])
+      .where('alert_id', 'in', alerts.map((x) => x.id)).orderBy('alert_id').execute();
+    assert.deepEqual(transitions.map((t) => [t.alert_id, t.action, t.from_status, t.to_status, t.actor_id]),
+      alerts.map((x) => [x.id, 'raised', null, 'new', null]).sort((p, q) => String(p[0]).localeCompare(String(q[0]))));
+
+    // Once the open alert is resolved, the subject may raise again.
+    await app.platform.db.updateTable('alert').set({ status: 'resolved', outcome: 'falseAlarm', closed_at: app.clock.now() }).where('id', '=', first.get('feed:x:1') ?? '').execute();
+    const third = await raise(['feed:x:1', 'feed:x:2']);
+    assert.deepEqual([...third.keys()], ['feed:x:1']);
+    assert.notEqual(third.get('feed:x:1'), first.get('feed:x:1'));
   });
 });

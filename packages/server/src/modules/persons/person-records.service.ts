@@ -28,29 +28,42 @@ export class PersonRecordsService {
       // Shared row lock: an org move rewriting this person's path waits, then rewrites this detection's too.
       const person = await repo.findInScope(trx, scopeOf(ctx.actor), personId, 'share');
       if (!person) throw notFound();
-      if (input.detectedOn < person.birthDate) throw invalidField('detectedOn', '查获日期不能早于出生日期');
-      if (FED_OUTCOMES.has(input.outcome) && (await records.detectionOn(trx, personId, input.detectedOn, input.outcome, true))) {
-        throw conflict('该次查处已在“查处吸毒”中登记，并已自动记入查获记录，无需重复录入', 'outcome');
-      }
-      const known = await records.knownSubstances(trx, input.substances);
-      if (known.length !== input.substances.length) throw invalidField('substances', '所选毒品种类不在目录中');
-      const id = randomUUID();
-      await records.insertDetections(trx, [{
-        id,
-        personId,
-        detectedOn: input.detectedOn,
-        agency: input.agency,
-        substances: input.substances,
-        outcome: input.outcome,
-        notes: input.notes || null,
-        orgPath: person.orgPath,
-        createdBy: ctx.actor.userId,
-      }], this.platform.clock.now());
-      const changes: Record<string, unknown> = { detectionId: id };
-      for (const [field, value] of Object.entries(input)) if (value !== undefined) changes[field] = 'changed';
+      const { id, changes } = await this.insertDetection(trx, ctx, person, input);
       await this.audit(trx, ctx, 'person.detection_added', personId, changes);
       return { id };
     });
+  }
+
+  /**
+   * Checks and writes one detection of a person the caller already holds (locked) in the caller's transaction; returns
+   * the audit changes for the caller's row. `field` prefixes the fields a refusal names (`detection.` when nested).
+   * Used by addDetection and by 恢复管控 (abstinence), which records the relapse's detection with the restore.
+   */
+  async insertDetection(
+    trx: Trx, ctx: AuthedContext, person: { id: string; orgPath: string; birthDate: string }, input: CreateDetection, field = '',
+  ): Promise<{ id: string; changes: Record<string, unknown> }> {
+    if (input.detectedOn > chinaDate(this.platform.clock.now())) throw invalidField(`${field}detectedOn`, '查获日期不能晚于今天');
+    if (input.detectedOn < person.birthDate) throw invalidField(`${field}detectedOn`, '查获日期不能早于出生日期');
+    if (FED_OUTCOMES.has(input.outcome) && (await records.detectionOn(trx, person.id, input.detectedOn, input.outcome, true))) {
+      throw conflict('该次查处已在“查处吸毒”中登记，并已自动记入查获记录，无需重复录入', `${field}outcome`);
+    }
+    const known = await records.knownSubstances(trx, input.substances);
+    if (known.length !== input.substances.length) throw invalidField(`${field}substances`, '所选毒品种类不在目录中');
+    const id = randomUUID();
+    await records.insertDetections(trx, [{
+      id,
+      personId: person.id,
+      detectedOn: input.detectedOn,
+      agency: input.agency,
+      substances: input.substances,
+      outcome: input.outcome,
+      notes: input.notes || null,
+      orgPath: person.orgPath,
+      createdBy: ctx.actor.userId,
+    }], this.platform.clock.now());
+    const changes: Record<string, unknown> = { detectionId: id };
+    for (const [key, value] of Object.entries(input)) if (value !== undefined) changes[key] = 'changed';
+    return { id, changes };
   }
 
   async addRelationship(ctx: AuthedContext, personId: string, input: CreateRelationship): Promise<Created> {

@@ -14,7 +14,7 @@ import {
   type RevealResult,
   type UpdatePerson,
 } from '@qingyuan/shared';
-import { scopeOf, type Scope } from '../../platform/access/scope.ts';
+import { archiveScope, scopeOf, type Scope } from '../../platform/access/scope.ts';
 import type { Trx } from '../../platform/audit/audit-log.ts';
 import { chinaDate } from '../../platform/clock.ts';
 import type { AuthedContext } from '../../platform/context.ts';
@@ -109,7 +109,7 @@ export class PersonsService {
         const ref = input[field];
         if (ref !== undefined) await this.orgs.requireInScope(trx, scope, ref, field);
       }
-      await this.refuseDuplicate(trx, scope, idHash);
+      await this.refuseDuplicate(trx, ctx, scope, idHash);
       const contacts = (input.contacts ?? []).map((c, position) => {
         const contactId = randomUUID();
         return { id: contactId, personId: id, position, name: c.name, relation: c.relation, phoneEnc: this.codec.sealContactPhone(contactId, c.phone) };
@@ -192,7 +192,7 @@ export class PersonsService {
       const person = await repo.findInScope(trx, scope, id, 'update');
       if (!person) throw notFound();
       if (person.version !== version) throw staleVersion();
-      if (checked && idHash !== person.idHash) await this.refuseDuplicate(trx, scope, idHash);
+      if (checked && idHash !== person.idHash) await this.refuseDuplicate(trx, ctx, scope, idHash);
       const current = input.contacts === undefined ? [] : await repo.contactsOf(trx, id);
       const { patch, changes, contacts } = personPatch(this.codec, person, input, checked, units.get('orgUnitId'), current);
       if (Object.keys(changes).length === 0) return this.detail(trx, scope, person);
@@ -283,11 +283,19 @@ export class PersonsService {
    * One person per ID number. In the caller's scope the 409 links to the existing record; outside it, a neutral
    * message that says neither who nor where (SECURITY.md §7).
    */
-  private async refuseDuplicate(db: Db, scope: Scope, idHash: string): Promise<void> {
+  private async refuseDuplicate(db: Db, ctx: AuthedContext, scope: Scope, idHash: string): Promise<void> {
     const existing = await repo.findByHash(db, idHash);
     if (!existing) return;
     if (existing.orgPath.startsWith(scope.rootPath)) {
       throw new DomainError('conflict', 409, '该身份证号已登记，请打开已有记录', [{ field: 'idNumber', message: '该身份证号已登记' }], { existingId: existing.id });
+    }
+    // Archived (戒断三年未复吸) under the caller's unit: an archive reader may restore the person (恢复管控); others
+    // keep the neutral answer, which says nothing of the archive.
+    if (ctx.actor.permissions.has('archive.read') && existing.orgPath.startsWith(archiveScope(scope).rootPath)) {
+      throw new DomainError(
+        'conflict', 409, '该身份证号属于已转入限制查阅档案的人员（戒断三年未复吸），如已复吸，可在限制查阅档案中恢复管控',
+        [{ field: 'idNumber', message: '该身份证号属于限制查阅档案中的人员，可恢复管控' }], { archivedId: existing.id },
+      );
     }
     throw new DomainError('conflict', 409, '该身份证号已在其他单位登记，如需办理请联系区禁毒办', [{ field: 'idNumber', message: '该身份证号已在其他单位登记' }]);
   }
@@ -301,7 +309,7 @@ export class PersonsService {
       return await this.platform.db.transaction().execute(work);
     } catch (caught) {
       let error = caught;
-      if (uniqueViolation(caught) === 'person_id_hash') error = await this.refuseDuplicate(this.platform.db, scope, idHash).then(() => caught, (e: unknown) => e);
+      if (uniqueViolation(caught) === 'person_id_hash') error = await this.refuseDuplicate(this.platform.db, ctx, scope, idHash).then(() => caught, (e: unknown) => e);
       if (error instanceof DomainError && error.code === 'conflict' && error.errors?.[0]?.field === 'idNumber') {
         const existing = await repo.findByHash(this.platform.db, idHash);
         await this.platform.audit.appendAlone(this.platform.db, ctx, {
@@ -309,7 +317,7 @@ export class PersonsService {
           success: false,
           entityType: 'person',
           entityId: existing?.id ?? null,
-          changes: { idNumber: 'duplicate', inScope: error.extensions?.existingId !== undefined },
+          changes: { idNumber: 'duplicate', inScope: error.extensions?.existingId !== undefined, archived: error.extensions?.archivedId !== undefined },
         });
       }
       throw error;

@@ -155,6 +155,9 @@ export interface StoredViolationTask {
   policeDecision: string | null;
   outcomeNote: string | null;
   dismissReason: string | null;
+  withdrawnOn: string | null;
+  withdrawnReason: string | null;
+  basisNote: string | null;
   createdAt: Date;
 }
 
@@ -163,7 +166,8 @@ function taskQuery(db: Db) {
     .innerJoin('person as p', 'p.id', 't.person_id')
     .innerJoin('org_unit as o', 'o.id', 't.org_unit_id')
     .select(['t.id', 't.person_id', 'p.name as person_name', 't.measure_id', 't.basis', 't.reached_on', 't.explanation', 't.status', 't.org_unit_id',
-      'o.name as org_name', 't.reported_to_police_on', 't.police_decision', 't.outcome_note', 't.dismiss_reason', 't.created_at']);
+      'o.name as org_name', 't.reported_to_police_on', 't.police_decision', 't.outcome_note', 't.dismiss_reason', 't.created_at',
+      't.withdrawn_on', 't.withdrawn_reason', 't.basis_note']);
 }
 type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>['executeTakeFirstOrThrow']>>;
 
@@ -171,7 +175,8 @@ function toTask(r: TaskRow): StoredViolationTask {
   return {
     id: r.id, personId: r.person_id, personName: r.person_name, measureId: r.measure_id, basis: r.basis, reachedOn: r.reached_on, explanation: r.explanation,
     status: r.status, orgUnitId: r.org_unit_id, orgUnitName: r.org_name, reportedToPoliceOn: r.reported_to_police_on, policeDecision: r.police_decision,
-    outcomeNote: r.outcome_note, dismissReason: r.dismiss_reason, createdAt: r.created_at,
+    outcomeNote: r.outcome_note, dismissReason: r.dismiss_reason, withdrawnOn: r.withdrawn_on, withdrawnReason: r.withdrawn_reason, basisNote: r.basis_note,
+    createdAt: r.created_at,
   };
 }
 
@@ -210,6 +215,30 @@ export async function decideViolationTask(
   at: Date,
 ): Promise<void> {
   await db.updateTable('violation_task').set({ ...set, decided_by: by, decided_at: at }).where('id', '=', id).execute();
+}
+
+/** A measure's tasks, locked (the check reviews them after the facts changed). */
+export async function tasksOfMeasure(db: Db, measureId: string): Promise<{ id: string; basis: string; status: string; basisNote: string | null }[]> {
+  const rows = await db.selectFrom('violation_task').select(['id', 'basis', 'status', 'basis_note']).where('measure_id', '=', measureId)
+    .orderBy('id').forUpdate().execute();
+  return rows.map((r) => ({ id: r.id, basis: r.basis, status: r.status, basisNote: r.basis_note }));
+}
+
+/** Withdrawn by the system (the basis no longer holds); only an open task. */
+export async function withdrawViolationTask(db: Db, id: string, reason: string, on: string, at: Date): Promise<void> {
+  await db.updateTable('violation_task').set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_on: on, decided_by: null, decided_at: at })
+    .where('id', '=', id).where('status', '=', 'open').execute();
+}
+
+/** A withdrawn task whose basis holds again: open once more, with the new day and count. */
+export async function reopenViolationTask(db: Db, id: string, reachedOn: string, explanation: string): Promise<void> {
+  await db.updateTable('violation_task').set({ status: 'open', reached_on: reachedOn, explanation, withdrawn_reason: null, withdrawn_on: null, decided_by: null, decided_at: null })
+    .where('id', '=', id).where('status', '=', 'withdrawn').execute();
+}
+
+/** The note on a completed task whose basis no longer holds (written once). */
+export async function noteViolationTask(db: Db, id: string, note: string): Promise<void> {
+  await db.updateTable('violation_task').set({ basis_note: note }).where('id', '=', id).where('basis_note', 'is', null).execute();
 }
 
 export async function rewritePaths(db: Db, oldPath: string, newPath: string): Promise<void> {

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import {
   compareDates,
   countyAbsences,
+  reviewViolationTask,
   seriousViolation,
   testEvasions,
   type CompleteViolationTask,
   type DismissViolationTask,
   type LeaveKind,
   type PoliceDecision,
+  type ReviewCause,
+  type ReviewedTaskStatus,
   type ViolationBasis,
   type ViolationTaskDto,
   type ViolationTaskStatus,
@@ -39,7 +42,7 @@ function toDto(t: repo.StoredViolationTask): ViolationTaskDto {
     id: t.id, personId: t.personId, personName: t.personName, measureId: t.measureId, basis: t.basis as ViolationBasis, reachedOn: t.reachedOn,
     title: TASK_TITLE, explanation: t.explanation, status: t.status as ViolationTaskStatus, orgUnit: { id: t.orgUnitId, name: t.orgUnitName },
     reportedToPoliceOn: t.reportedToPoliceOn, policeDecision: t.policeDecision as PoliceDecision | null, outcomeNote: t.outcomeNote,
-    dismissReason: t.dismissReason, createdAt: t.createdAt.toISOString(),
+    dismissReason: t.dismissReason, withdrawnOn: t.withdrawnOn, withdrawnReason: t.withdrawnReason, basisNote: t.basisNote, createdAt: t.createdAt.toISOString(),
   };
 }
 
@@ -61,14 +64,16 @@ export class ViolationTasksService {
   /** An absence (or a leave's return) can reach the absence thresholds by itself. */
   readonly leaveListener: LeaveChangedListener = (trx, ctx, personId) => this.check(trx, ctx, personId);
 
-  /** A recorded (possibly back-dated, already missed) or excused test notice changes the evasion count. */
-  readonly noticeListener: TestNoticeChangedListener = (trx, ctx, personId) => this.check(trx, ctx, personId);
+  /** A recorded (possibly back-dated, already missed) or excused test notice changes the evasion count (an excuse may withdraw a task). */
+  readonly noticeListener: TestNoticeChangedListener = (trx, ctx, personId, change) => this.check(trx, ctx, personId, change === 'excused' ? 'excuse' : 'other');
 
   /**
    * Runs the rule for the person's open community measures and opens the missing tasks (idempotent). Call it in the
-   * transaction of any write that changes tests or absences; it appends an audit row per new task.
+   * transaction of any write that changes tests or absences; it appends an audit row per new task. Existing tasks are
+   * reviewed first (shared `reviewViolationTask`): an open one whose basis no longer holds is withdrawn, a completed one
+   * gets a note, a withdrawn one whose basis holds again reopens — each audited.
    */
-  async check(trx: Trx, ctx: RequestContext, personId: string): Promise<void> {
+  async check(trx: Trx, ctx: RequestContext, personId: string, cause: ReviewCause = 'other'): Promise<void> {
     const today = chinaDate(this.now());
     const measures = (await this.supervision.openMeasuresOf(trx, personId)).filter((m) => COMMUNITY.includes(m.kind));
     if (measures.length === 0) return;
@@ -83,6 +88,7 @@ export class ViolationTasksService {
         period: { from: m.reportInDate ?? m.decisionDate, to: m.endedOn },
         measureKind: m.kind as 'communityTreatment' | 'communityRehab',
       }, today);
+      await this.review(trx, ctx, personId, m.id, verdict, cause, today);
       if (!verdict.serious) continue;
       const unit = await this.townshipOf(trx, m.orgPath);
       for (const reached of verdict.reached) {
@@ -96,6 +102,35 @@ export class ViolationTasksService {
         await this.platform.audit.append(trx, ctx, {
           action: 'violation_task.created', entityType: 'person', entityId: personId, changes: { taskId: id, measureId: m.id, basis: reached.code },
         });
+      }
+    }
+  }
+
+  private async review(
+    trx: Trx, ctx: RequestContext, personId: string, measureId: string, verdict: ReturnType<typeof seriousViolation>, cause: ReviewCause, today: string,
+  ): Promise<void> {
+    for (const task of await repo.tasksOfMeasure(trx, measureId)) {
+      const outcome = reviewViolationTask(
+        { basis: task.basis as ViolationBasis, status: task.status as ReviewedTaskStatus, basisNote: task.basisNote }, verdict, cause,
+      );
+      const changes = { taskId: task.id, measureId, basis: task.basis, cause };
+      switch (outcome.action) {
+        case 'keep':
+          continue;
+        case 'withdraw':
+          await repo.withdrawViolationTask(trx, task.id, outcome.reason, today, this.now());
+          await this.platform.audit.append(trx, ctx, { action: 'violation_task.withdrawn', entityType: 'person', entityId: personId, changes });
+          continue;
+        case 'note':
+          await repo.noteViolationTask(trx, task.id, outcome.note);
+          await this.platform.audit.append(trx, ctx, { action: 'violation_task.basis_noted', entityType: 'person', entityId: personId, changes });
+          continue;
+        case 'reopen': {
+          const explanation = `${outcome.explanation}。${verdict.proposal?.explanation ?? ''}`;
+          await repo.reopenViolationTask(trx, task.id, outcome.reachedOn, explanation);
+          await this.platform.audit.append(trx, ctx, { action: 'violation_task.reopened', entityType: 'person', entityId: personId, changes });
+          continue;
+        }
       }
     }
   }

@@ -23,8 +23,8 @@ import { findPersonInScope } from '../persons/index.ts';
 import { testsOf } from './supervision.repository.ts';
 import * as repo from './test-notices.repository.ts';
 
-/** Called in the transaction of a notice write (the serious-violation check counts missed notices). */
-export type TestNoticeChangedListener = (trx: Trx, ctx: AuthedContext, personId: string) => Promise<void>;
+/** Called in the transaction of a notice write (the serious-violation check counts missed notices; an excuse may withdraw a task). */
+export type TestNoticeChangedListener = (trx: Trx, ctx: AuthedContext, personId: string, change: 'recorded' | 'excused') => Promise<void>;
 
 /** A person's notices as the shared rule takes them (no audit: internal use by the violation check and the alert). */
 export async function testNoticeFactsOf(db: Db, personId: string): Promise<TestNoticeFacts[]> {
@@ -66,7 +66,7 @@ export class TestNoticesService {
       await repo.insertTestNotice(trx, {
         id, personId, notifiedOn: input.notifiedOn, method: input.method, dueOn: input.dueOn, note: input.note || null, createdBy: ctx.actor.userId,
       }, this.now());
-      for (const listener of this.listeners) await listener(trx, ctx, personId);
+      for (const listener of this.listeners) await listener(trx, ctx, personId, 'recorded');
       await publishEvent(trx, { type: 'test_notice.recorded', personId, payload: { noticeId: id } });
       await this.platform.audit.append(trx, ctx, {
         action: 'test_notice.recorded', entityType: 'person', entityId: personId,
@@ -86,7 +86,7 @@ export class TestNoticesService {
       const testDates = (await testsOf(trx, notice.personId)).map((t) => t.testedOn);
       if (testNoticeStatus(this.facts(notice), testDates, this.today()).status === 'tested') throw conflict('该通知已按时检测，无需登记正当理由', 'reason');
       await repo.excuseTestNotice(trx, id, input.reason, this.today(), ctx.actor.userId);
-      for (const listener of this.listeners) await listener(trx, ctx, notice.personId);
+      for (const listener of this.listeners) await listener(trx, ctx, notice.personId, 'excused');
       await publishEvent(trx, { type: 'test_notice.excused', personId: notice.personId, payload: { noticeId: id } });
       // The reason may be medical: kept on the record only, not copied into the audit row.
       await this.platform.audit.append(trx, ctx, {

@@ -4,20 +4,22 @@ import {
   compareDates,
   daysBetween,
   resolveRuleSetting,
+  testNoticeStatus,
   transferEscalation,
   type AlertRuleDefinition,
   type MeasureKind,
   type PersonWorklist,
   type RiskLevel,
   type RuleSetting,
+  type TestNoticeMethod,
   type WorklistRow,
 } from '@qingyuan/shared';
 import type { Scope } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { WorklistRow as OpenMeasureRow } from './supervision.repository.ts';
-import { lastContactDates } from './worklists-extra.repository.ts';
+import { lastContactDates, testDatesOf, unexcusedPastNotices } from './worklists-extra.repository.ts';
 
-/** Working lists about persons beyond the measure clocks: 高风险人员, 疑似脱管, 待接收移交. */
+/** Working lists about persons beyond the measure clocks: 高风险人员, 疑似脱管, 待接收移交, 通知未检. */
 
 /** A person's latest assessment (final, override-aware level) and when the next one is due. */
 export interface RiskSummary {
@@ -75,6 +77,8 @@ export async function personWorklist(list: PersonWorklist, input: PersonWorklist
       return lostContact(input);
     case 'transfersWaiting':
       return transfersWaiting(input);
+    case 'missedNotices':
+      return missedNotices(input);
   }
 }
 
@@ -141,4 +145,22 @@ async function transfersWaiting({ db, scope, underPath, today, sources }: Person
     };
   });
   return items.sort((a, b) => (b.pendingDays ?? 0) - (a.pendingDays ?? 0) || byName(a, b));
+}
+
+/** 通知未检: one row per notice missed without a justified reason (shared `testNoticeStatus`), longest missed first. */
+async function missedNotices({ db, scope, underPath, today }: PersonWorklistInput): Promise<WorklistRow[]> {
+  const notices = await unexcusedPastNotices(db, scope, underPath, today);
+  const tests = await testDatesOf(db, [...new Set(notices.map((n) => n.personId))]);
+  const items: WorklistRow[] = [];
+  for (const n of notices) {
+    const state = testNoticeStatus({ notifiedOn: n.notifiedOn, dueOn: n.dueOn, excused: false }, tests.get(n.personId) ?? [], today);
+    if (state.status !== 'missed') continue;
+    const days = daysBetween(n.dueOn, today);
+    items.push({
+      personId: n.personId, personName: n.personName, measureId: null, measureKind: null, dueDate: n.dueOn, overdueDays: days,
+      rule: 'testNotice.missed', explanation: state.explanation,
+      noticeId: n.id, notifiedOn: n.notifiedOn, noticeMethod: n.method as TestNoticeMethod, daysSinceDue: days,
+    });
+  }
+  return items.sort((a, b) => (b.daysSinceDue ?? 0) - (a.daysSinceDue ?? 0) || byName(a, b) || (a.noticeId ?? '').localeCompare(b.noticeId ?? ''));
 }

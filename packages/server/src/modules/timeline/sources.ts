@@ -7,9 +7,12 @@ import {
   MEASURE_KIND_LABELS,
   RISK_LEVEL_LABELS,
   TEST_KIND_LABELS,
+  TEST_NOTICE_METHOD_LABELS,
   TEST_RESULT_LABELS,
   VIOLATION_BASIS_LABELS,
   VISIT_KIND_LABELS,
+  compareDates,
+  testNoticeStatus,
   type PersonTimelineEvent,
 } from '@qingyuan/shared';
 import { chinaDate } from '../../platform/clock.ts';
@@ -33,9 +36,9 @@ export const registrationSource: TimelineSource = async (db, personId) => {
   ];
 };
 
-/** supervision: measures, their events, report-in and drug tests (results opened with the field cipher). */
+/** supervision: measures, their events, report-in, drug tests (results opened with the field cipher) and missed notices. */
 export function supervisionSource(cipher: FieldCipher): TimelineSource {
-  return async (db, personId) => {
+  return async (db, personId, today) => {
     const events: PersonTimelineEvent[] = [];
     const measures = await db.selectFrom('measure').select(['id', 'kind', 'decision_date', 'deciding_agency', 'report_in_date', 'ended_on', 'end_reason'])
       .where('person_id', '=', personId).execute();
@@ -61,8 +64,30 @@ export function supervisionSource(cipher: FieldCipher): TimelineSource {
         tone: result === 'negative' ? 'success' : 'danger',
       });
     }
+    events.push(...missedNoticeEvents(await db.selectFrom('test_notice').select(['id', 'notified_on', 'method', 'due_on', 'excuse', 'excused_on'])
+      .where('person_id', '=', personId).execute(), tests.map((t) => t.tested_on), today));
     return events;
   };
+}
+
+/** 通知检测逾期未检 on the due day of each notice not answered by a test (shared `testNoticeStatus`); an excused one says so. */
+function missedNoticeEvents(
+  notices: { id: string; notified_on: string; method: string; due_on: string; excuse: string | null; excused_on: string | null }[],
+  testDates: string[],
+  today: string,
+): PersonTimelineEvent[] {
+  return notices.flatMap((n): PersonTimelineEvent[] => {
+    const state = testNoticeStatus({ notifiedOn: n.notified_on, dueOn: n.due_on, excused: n.excuse !== null }, testDates, today);
+    const notified = `${label(TEST_NOTICE_METHOD_LABELS, n.method)}通知（${n.notified_on}）`;
+    if (state.status === 'missed') {
+      return [{ date: n.due_on, kind: 'drugTest', title: '通知检测逾期未检', detail: `${notified}；计为逃避检测1次`, recordId: n.id, tone: 'danger' }];
+    }
+    // Excused before the day passed: the entry appears once the day is over, like a miss would.
+    if (state.status === 'justified' && compareDates(n.due_on, today) < 0) {
+      return [{ date: n.due_on, kind: 'drugTest', title: '通知检测逾期未检（已登记正当理由）', detail: `${notified}；已登记正当理由（${n.excused_on ?? ''}），不计入逃避检测次数`, recordId: n.id, tone: 'warning' }];
+    }
+    return [];
+  });
 }
 
 /** Supervision work (issue #3, H1): visits and talks, leave and absences, assistance. */
@@ -83,14 +108,21 @@ export const supervisionWorkSource: TimelineSource = async (db, personId) => {
 /** Risk and transfers (issue #3, H2): assessments, serious-violation tasks, transfers. */
 export const riskAndTransferSource: TimelineSource = async (db, personId) => {
   const assessments = await db.selectFrom('risk_assessment').select(['id', 'assessed_on', 'occasion', 'level']).where('person_id', '=', personId).execute();
-  const tasks = await db.selectFrom('violation_task').select(['id', 'reached_on', 'basis']).where('person_id', '=', personId).execute();
+  const tasks = await db.selectFrom('violation_task').select(['id', 'reached_on', 'basis', 'status', 'withdrawn_on', 'withdrawn_reason', 'basis_note'])
+    .where('person_id', '=', personId).execute();
   const transfers = await db.selectFrom('person_transfer').select(['id', 'sent_on', 'status', 'decided_on']).where('person_id', '=', personId).execute();
   return [
     ...assessments.map((a): PersonTimelineEvent => ({
       date: a.assessed_on, kind: 'riskAssessment' as const, title: `${label(ASSESSMENT_OCCASION_LABELS, a.occasion)}：${label(RISK_LEVEL_LABELS, a.level)}风险`, detail: null, recordId: a.id,
       tone: (a.level === 'high' ? 'danger' : 'normal'),
     })),
-    ...tasks.map((t): PersonTimelineEvent => ({ date: t.reached_on, kind: 'other' as const, title: `严重违反协议：${label(VIOLATION_BASIS_LABELS, t.basis)}`, detail: null, recordId: t.id, tone: 'danger' })),
+    ...tasks.flatMap((t): PersonTimelineEvent[] => [
+      { date: t.reached_on, kind: 'other' as const, title: `严重违反协议：${label(VIOLATION_BASIS_LABELS, t.basis)}`, detail: t.basis_note, recordId: t.id, tone: 'danger' },
+      // Withdrawn by the system once the basis no longer held (e.g. a justified reason recorded afterwards).
+      ...(t.status === 'withdrawn' && t.withdrawn_on
+        ? [{ date: t.withdrawn_on, kind: 'other' as const, title: '严重违反任务已自动撤销', detail: t.withdrawn_reason, recordId: t.id, tone: 'normal' as Tone }]
+        : []),
+    ]),
     ...transfers.flatMap((t): PersonTimelineEvent[] => [
       { date: t.sent_on, kind: 'transfer' as const, title: '移交至其他辖区', detail: null, recordId: t.id, tone: 'normal' },
       ...(t.decided_on ? [{ date: t.decided_on, kind: 'transfer' as const, title: t.status === 'accepted' ? '接收方已接收' : t.status === 'cancelled' ? '移出方已撤回' : '接收方已退回', detail: null, recordId: t.id, tone: 'normal' as Tone }] : []),

@@ -1,5 +1,6 @@
 import { PERSON_TIMELINE_KINDS, type PersonTimeline, type PersonTimelineEvent } from '@qingyuan/shared';
 import { scopeOf } from '../../platform/access/scope.ts';
+import { chinaDate } from '../../platform/clock.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -8,9 +9,9 @@ import { findPersonInScope } from '../persons/index.ts';
 
 /**
  * One module's contribution to a person's timeline: every event it knows of, for a person already checked to be in
- * the caller's scope. Adding a module to the timeline is one such function and one `addSource` call in app.ts.
+ * the caller's scope (`today`: the China day of the read, for states computed on read). Adding a module to the timeline is one such function and one `addSource` call in app.ts.
  */
-export type TimelineSource = (db: Db, personId: string) => Promise<PersonTimelineEvent[]>;
+export type TimelineSource = (db: Db, personId: string, today: string) => Promise<PersonTimelineEvent[]>;
 
 const KIND_ORDER = new Map<string, number>(PERSON_TIMELINE_KINDS.map((k, i) => [k, i]));
 
@@ -35,7 +36,8 @@ export class TimelineService {
     return this.platform.db.transaction().execute(async (trx) => {
       if (!(await findPersonInScope(trx, scopeOf(ctx.actor), personId))) throw notFound();
       const events: PersonTimelineEvent[] = [];
-      for (const { source } of this.sources) events.push(...await source(trx, personId));
+      const today = chinaDate(this.platform.clock.now());
+      for (const { source } of this.sources) events.push(...await source(trx, personId, today));
       await this.platform.audit.append(trx, ctx, { action: 'person.timeline_viewed', entityType: 'person', entityId: personId, changes: { events: events.length } });
       return { items: orderTimeline(events) };
     });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AbstinenceCandidate, AbstinenceReviewDto, AbstinenceReviewStatus, ArchivedPerson, Created, DecideAbstinence } from '@qingyuan/shared';
+import type { AbstinenceCandidate, AbstinenceReviewDto, AbstinenceReviewStatus, ArchivedPerson, Created, DecideAbstinence, RestoreArchivedPerson } from '@qingyuan/shared';
 import { api } from '../../app/api-client.ts';
 
 export const abstinenceKeys = {
@@ -36,5 +36,15 @@ export function useDecideAbstinence() {
   return useMutation({
     mutationFn: ({ reviewId, body }: { reviewId: string; body: DecideAbstinence }) => api.post<{ ok: true }>(`/api/abstinence/reviews/${encodeURIComponent(reviewId)}/decision`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: abstinenceKeys.all }),
+  });
+}
+
+/** 恢复管控: the person comes back into every ordinary list, so every cached list is refreshed. */
+export function useRestoreArchivedPerson() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ personId, body }: { personId: string; body: RestoreArchivedPerson }) =>
+      api.post<{ ok: true }>(`/api/archive/persons/${encodeURIComponent(personId)}/restore`, body),
+    onSuccess: () => client.invalidateQueries(),
   });
 }

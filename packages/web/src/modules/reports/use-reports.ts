@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateReportJob, ReportJobList, ReportKind, ReportPreview, ReportTemplateDto, ReportTemplateInput } from '@qingyuan/shared';
+import type { CreateReportJob, IndicatorDefinitionDto, ReportJobList, ReportKind, ReportPreview, ReportTemplateDto, ReportTemplateInput } from '@qingyuan/shared';
 import { api } from '../../app/api-client.ts';
 import type { ReportParams } from './use-report-params.ts';
 
@@ -8,6 +8,7 @@ const reportKeys = {
   preview: (params: ReportParams) => [...reportKeys.all, 'preview', params] as const,
   template: (kind: ReportKind) => [...reportKeys.all, 'template', kind] as const,
   jobs: (page: number) => [...reportKeys.all, 'jobs', page] as const,
+  indicators: () => [...reportKeys.all, 'indicators'] as const,
 };
 
 export function useReportPreview(params: ReportParams) {
@@ -21,6 +22,11 @@ export function useReportPreview(params: ReportParams) {
 
 export function useReportTemplate(kind: ReportKind) {
   return useQuery({ queryKey: reportKeys.template(kind), queryFn: () => api.get<ReportTemplateDto>(`/api/reports/templates/${kind}`) });
+}
+
+/** The indicator library (registry definitions) a template may name, for the editor's pickers. */
+export function useIndicatorLibrary() {
+  return useQuery({ queryKey: reportKeys.indicators(), queryFn: () => api.get<{ items: IndicatorDefinitionDto[] }>('/api/indicators'), staleTime: 600_000 });
 }
 
 export function useSaveReportTemplate(kind: ReportKind) {

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ABSTINENCE_REVIEW_STATUS_LABELS, type AbstinenceCandidate, type AbstinenceReviewDto, type AbstinenceReviewStatus, type ArchivedPerson } from '@qingyuan/shared';
 import { errorTitle } from '../../../app/api-client.ts';
+import { showFormError } from '../../../app/form-errors.ts';
+import { requiredRule } from '../../../app/form-rules.ts';
 import { QueryError } from '../../../app/query-error.tsx';
 import { useCan } from '../../auth/index.ts';
-import { useAbstinenceCandidates, useAbstinenceReviews, useArchive, useDecideAbstinence, useProposeAbstinence } from '../use-abstinence.ts';
+import { useAbstinenceCandidates, useAbstinenceReviews, useArchive, useDecideAbstinence, useProposeAbstinence, useRestoreArchivedPerson } from '../use-abstinence.ts';
 
 const Evidence = ({ lines }: { lines: string[] }) => <ul style={{ margin: 0, paddingLeft: 18 }}>{lines.map((l) => <li key={l}>{l}</li>)}</ul>;
 
@@ -156,6 +158,8 @@ function Archive() {
   const [page, setPage] = useState(1);
   const [searched, setSearched] = useState(false);
   const archive = useArchive(q, page, searched);
+  const canRestore = useCan('persons.write');
+  const [restoring, setRestoring] = useState<ArchivedPerson | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">限制查阅档案：每次查询和查阅均记入审计日志，身份证号脱敏显示（安全规范第18条）。</Typography.Paragraph>
@@ -175,8 +179,37 @@ function Archive() {
           { title: '单位', dataIndex: 'orgUnitName', width: 100 },
           { title: '批准日期', dataIndex: 'archivedOn', width: 104 },
           { title: '依据', render: (_: unknown, r) => <Evidence lines={r.evidence} /> },
+          ...(canRestore ? [{
+            title: '操作', width: 110,
+            render: (_: unknown, r: ArchivedPerson) => <Button size="small" danger onClick={() => { setRestoring(r); }}>恢复管控</Button>,
+          }] : []),
         ]}
       />
+      {restoring && <RestoreModal person={restoring} onClose={() => { setRestoring(null); }} />}
     </Space>
+  );
+}
+
+/** 恢复管控: a relapse after archiving brings the person back into supervision, with a reason (kept on the approved review). */
+function RestoreModal({ person, onClose }: { person: ArchivedPerson; onClose: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const restore = useRestoreArchivedPerson();
+  const { message } = App.useApp();
+  return (
+    <Modal title={`恢复管控：${person.name}`} open okText="恢复管控" okButtonProps={{ danger: true }} confirmLoading={restore.isPending}
+      onOk={() => { form.submit(); }} onCancel={onClose} destroyOnHidden>
+      <Typography.Paragraph type="secondary">恢复后该人员及其全部记录移出限制查阅档案，重新出现在所属单位的名单和统计中，状态为在管。</Typography.Paragraph>
+      <Form form={form} layout="vertical" preserve={false}
+        onFinish={(v) => {
+          restore.mutate({ personId: person.id, body: { reason: v.reason.trim() } }, {
+            onSuccess: () => { void message.success('已恢复管控'); onClose(); },
+            onError: (error) => { showFormError(error, message, form, ['reason']); },
+          });
+        }}>
+        <Form.Item label="恢复理由" name="reason" rules={[requiredRule('请填写恢复管控理由'), { whitespace: true, message: '请填写恢复管控理由' }]}>
+          <Input.TextArea rows={3} maxLength={500} placeholder="如：再次被查获吸毒" />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -1,12 +1,15 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, InputNumber, Modal, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, InputNumber, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { AreaMap, AreaUploadResult } from '@qingyuan/shared';
+import { ORG_KIND_LABELS, type AreaMap, type AreaUnit, type AreaUploadResult } from '@qingyuan/shared';
 import { api } from '../../../app/api-client.ts';
 import { showFormError } from '../../../app/form-errors.ts';
 
-/** 辖区概况: upload the areas' boundaries (GeoJSON) and set each area's resident population (office). */
+/**
+ * 辖区概况: upload the areas' boundaries (GeoJSON) and set the resident population of the unit and each of its areas —
+ * every one, with or without a boundary (office).
+ */
 export function AreaSettings({ map, open, onClose }: { map: AreaMap; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const client = useQueryClient();
@@ -29,11 +32,11 @@ export function AreaSettings({ map, open, onClose }: { map: AreaMap; open: boole
     onError: (error) => { showFormError(error, message); },
   });
   return (
-    <Modal title="辖区概况" open={open} onCancel={onClose} footer={null} width={640} destroyOnHidden>
+    <Modal title="辖区概况" open={open} onCancel={onClose} footer={null} width={760} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary">
           上传 GeoJSON（FeatureCollection，每个区域的属性中给出 orgUnitId、divisionCode 或 name）作为下级单位的地图边界；
-          常住人口用于计算“每万人”指标。
+          常住人口用于计算“每万人”指标，未上传边界的单位也可填写。
         </Typography.Paragraph>
         <Upload
           accept=".geojson,.json,application/geo+json,application/json"
@@ -49,28 +52,35 @@ export function AreaSettings({ map, open, onClose }: { map: AreaMap; open: boole
         >
           <Button icon={<UploadOutlined />} loading={upload.isPending}>上传边界文件</Button>
         </Upload>
-        <Table
+        <Table<AreaUnit>
           size="small"
-          rowKey={(f) => f.properties.orgUnitId}
+          rowKey="orgUnitId"
           pagination={false}
-          dataSource={map.features}
+          scroll={{ y: 420 }}
+          dataSource={map.units}
+          data-testid="area-residents"
           columns={[
-            { title: '单位', render: (_, f) => f.properties.name },
+            { title: '单位', render: (_, u) => u.name },
+            { title: '类型', width: 90, render: (_, u) => ORG_KIND_LABELS[u.kind] },
+            { title: '地图边界', width: 100, render: (_, u) => (u.hasBoundary ? <Tag color="success">已上传</Tag> : <Tag>未上传</Tag>) },
             {
               title: '常住人口',
-              render: (_, f) => (
+              width: 210,
+              render: (_, u) => (
                 <Space>
                   <InputNumber
-                    aria-label={`${f.properties.name}常住人口`}
+                    aria-label={`${u.name}常住人口`}
                     min={0}
                     precision={0}
-                    value={residents[f.properties.orgUnitId] ?? f.properties.residents}
-                    onChange={(value) => { setResidents({ ...residents, [f.properties.orgUnitId]: value }); }}
+                    placeholder="未填写"
+                    value={residents[u.orgUnitId] ?? u.residents}
+                    onChange={(value) => { setResidents({ ...residents, [u.orgUnitId]: value }); }}
                   />
                   <Button
                     size="small"
-                    disabled={residents[f.properties.orgUnitId] === undefined || residents[f.properties.orgUnitId] === null}
-                    onClick={() => { save.mutate({ id: f.properties.orgUnitId, value: residents[f.properties.orgUnitId] ?? 0 }); }}
+                    aria-label={`保存${u.name}常住人口`}
+                    disabled={residents[u.orgUnitId] === undefined || residents[u.orgUnitId] === null}
+                    onClick={() => { save.mutate({ id: u.orgUnitId, value: residents[u.orgUnitId] ?? 0 }); }}
                   >
                     保存
                   </Button>

@@ -2,49 +2,69 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import { INDICATORS, REPORT_KIND_LABELS, type ReportKind, type ReportTemplateBody, type ReportTemplateInput } from '@qingyuan/shared';
 import { showFormError } from '../../../app/form-errors.ts';
-import { useReportTemplate, useSaveReportTemplate } from '../use-reports.ts';
+import { useIndicatorLibrary, useReportTemplate, useSaveReportTemplate } from '../use-reports.ts';
+import { NEW_CLAUSE, SentenceClauses, type ClauseForm } from './sentence-clauses.tsx';
 
-/** What the form edits: each sentence as the ordered list of its indicators. */
+/** What the form edits: each sentence as its ordered clauses, each with its 其中 parts and switches. */
 interface FormValues {
   title: string;
-  sections: { heading: string; intro: string; sentences: { indicators: string[] }[]; table: string[]; chart: string | null }[];
+  sections: { heading: string; intro: string; sentences: { clauses: ClauseForm[] }[]; table: string[]; chart: string | null }[];
 }
 
-const INDICATOR_OPTIONS = Object.entries(INDICATORS).map(([value, { label }]) => ({ value, label }));
+const FIGURE_OPTIONS = Object.entries(INDICATORS).map(([value, { label }]) => ({ value, label }));
+
+/** The enforcement figures (drugs included) and every registry indicator, each code once. */
+function indicatorOptions(library: readonly { code: string; label: string }[] | undefined): { value: string; label: string }[] {
+  const known = new Set(FIGURE_OPTIONS.map((o) => o.value));
+  return [...FIGURE_OPTIONS, ...(library ?? []).filter((d) => !known.has(d.code)).map((d) => ({ value: d.code, label: d.label }))];
+}
 
 function toForm(body: ReportTemplateBody): FormValues {
   return {
     title: body.title,
-    sections: body.sections.map((s) => ({ heading: s.heading, intro: s.intro, sentences: s.sentences.map((x) => ({ indicators: x.clauses.map((c) => c.indicator) })), table: s.table, chart: s.chart })),
+    sections: body.sections.map((s) => ({
+      heading: s.heading,
+      intro: s.intro,
+      sentences: s.sentences.map((x) => ({ clauses: x.clauses.map((c) => ({ indicator: c.indicator, details: c.details, completion: c.completion, yoy: c.yoy })) })),
+      table: s.table,
+      chart: s.chart,
+    })),
   };
 }
 
-/** Back to a template; a clause kept from the saved template keeps its 其中 parts and switches. */
-function toBody(values: FormValues, saved: ReportTemplateBody): ReportTemplateInput {
-  const clauses = new Map(saved.sections.flatMap((s) => s.sentences.flatMap((x) => x.clauses.map((c) => [c.indicator, c] as const))));
+/** Back to a template: clauses without an indicator and sentences without a clause are dropped. */
+function toBody(values: FormValues): ReportTemplateInput {
   return {
     title: values.title,
     sections: values.sections.map((s) => ({
       heading: s.heading,
       intro: s.intro,
-      sentences: s.sentences.filter((x) => x.indicators.length > 0).map((x) => ({ clauses: x.indicators.map((indicator) => clauses.get(indicator) ?? { indicator }) })),
+      sentences: s.sentences
+        .map((x) => x.clauses.flatMap((c) => (c.indicator ? [{ indicator: c.indicator, details: c.details, completion: c.completion, yoy: c.yoy }] : [])))
+        .filter((clauses) => clauses.length > 0)
+        .map((clauses) => ({ clauses })),
       table: s.table,
       chart: s.chart ?? null,
     })),
   };
 }
 
-/** 编辑模板: headings, which indicators each sentence words and in which order, each section's table and chart. */
+/**
+ * 编辑模板: headings, which indicators each sentence words and in which order — each with its 其中 parts and whether
+ * its completion and 同比 are worded — and each section's table and chart.
+ */
 export function TemplateEditor({ kind, open, onClose }: { kind: ReportKind; open: boolean; onClose: () => void }) {
   const template = useReportTemplate(kind);
   const save = useSaveReportTemplate(kind);
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
+  const library = useIndicatorLibrary();
+  const options = indicatorOptions(library.data?.items);
   const data = template.data;
   return (
     <Drawer
       title={`编辑模板：${REPORT_KIND_LABELS[kind]}`}
-      width={720}
+      width={900}
       open={open}
       onClose={onClose}
       destroyOnHidden
@@ -56,7 +76,7 @@ export function TemplateEditor({ kind, open, onClose }: { kind: ReportKind; open
           layout="vertical"
           initialValues={toForm(data.body)}
           onFinish={(values) => {
-            save.mutate(toBody(values, data.body), {
+            save.mutate(toBody(values), {
               onSuccess: (saved) => {
                 void message.success(`模板已保存（第${String(saved.version)}版）`);
                 onClose();
@@ -86,22 +106,23 @@ export function TemplateEditor({ kind, open, onClose }: { kind: ReportKind; open
                       {(sentences, sentenceOps) => (
                         <>
                           {sentences.map((sentence, k) => (
-                            <Space key={sentence.key} align="baseline" style={{ display: 'flex' }}>
-                              <Form.Item label={`第${String(k + 1)}句（按顺序）`} name={[sentence.name, 'indicators']} style={{ width: 600 }}>
-                                <Select mode="multiple" options={INDICATOR_OPTIONS} placeholder="选择指标" />
-                              </Form.Item>
-                              <MinusCircleOutlined aria-label="删除本句" onClick={() => { sentenceOps.remove(sentence.name); }} />
-                            </Space>
+                            <div key={sentence.key} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '6px 10px', marginBottom: 8 }}>
+                              <Space style={{ display: 'flex', justifyContent: 'space-between' }}>
+                                <Typography.Text strong>{`第${String(k + 1)}句（按顺序）`}</Typography.Text>
+                                <Button type="text" size="small" danger icon={<MinusCircleOutlined />} aria-label={`删除第${String(i + 1)}节第${String(k + 1)}句`} onClick={() => { sentenceOps.remove(sentence.name); }} />
+                              </Space>
+                              <SentenceClauses name={[sentence.name]} label={`第${String(i + 1)}节第${String(k + 1)}句`} options={options} />
+                            </div>
                           ))}
-                          <Button type="dashed" icon={<PlusOutlined />} onClick={() => { sentenceOps.add({ indicators: [] }); }}>添加一句</Button>
+                          <Button type="dashed" icon={<PlusOutlined />} onClick={() => { sentenceOps.add({ clauses: [{ ...NEW_CLAUSE }] }); }}>添加一句</Button>
                         </>
                       )}
                     </Form.List>
                     <Form.Item label="统计表指标" name={[section.name, 'table']} style={{ marginTop: 12 }}>
-                      <Select mode="multiple" options={INDICATOR_OPTIONS} placeholder="不需要表格可留空" />
+                      <Select mode="multiple" options={options} placeholder="不需要表格可留空" />
                     </Form.Item>
                     <Form.Item label="分乡镇柱状图" name={[section.name, 'chart']}>
-                      <Select allowClear options={INDICATOR_OPTIONS} placeholder="不需要图表可留空" />
+                      <Select allowClear options={options} placeholder="不需要图表可留空" />
                     </Form.Item>
                   </Card>
                 ))}

@@ -19,6 +19,20 @@ import { patchParams, readEnum, readInt } from '../../../app/url-params.ts';
 import { useCan } from '../../auth/index.ts';
 import { useCompleteViolationTask, useDismissViolationTask, useViolationTasks } from '../risk-api.ts';
 
+/** What became of a task: reported, dismissed by the township, or withdrawn by the system (with why); a note on a reported one. */
+function outcomeOf(t: ViolationTaskDto): string {
+  switch (t.status) {
+    case 'completed':
+      return `${t.reportedToPoliceOn ?? ''} 已报告；${t.policeDecision ? POLICE_DECISION_LABELS[t.policeDecision] : ''}${t.basisNote ? `（${t.basisNote}）` : ''}`;
+    case 'dismissed':
+      return `已撤销：${t.dismissReason ?? ''}`;
+    case 'withdrawn':
+      return `${t.withdrawnOn ?? ''} ${t.withdrawnReason ?? ''}`;
+    case 'open':
+      return '';
+  }
+}
+
 /** 严重违反任务: tasks "报告公安机关并建议强制隔离戒毒" opened by the serious-violation rule; the township closes them. */
 export function ViolationTasksPage() {
   const [search, setSearch] = useSearchParams();
@@ -56,9 +70,7 @@ export function ViolationTasksPage() {
           { title: '责任单位', key: 'org', width: 120, render: (_: unknown, t) => t.orgUnit.name },
           {
             title: '处理结果', key: 'outcome', width: 220,
-            render: (_: unknown, t) => t.status === 'completed'
-              ? `${t.reportedToPoliceOn ?? ''} 已报告；${t.policeDecision ? POLICE_DECISION_LABELS[t.policeDecision] : ''}`
-              : t.status === 'dismissed' ? `已撤销：${t.dismissReason ?? ''}` : '',
+            render: (_: unknown, t) => outcomeOf(t),
           },
           ...(canWrite && params.status === 'open'
             ? [{

@@ -3,7 +3,7 @@ import { Badge, Card, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { MAX_PAGE_SIZE, MEASURE_KIND_LABELS, WORKLISTS, WORKLIST_LABELS } from '@qingyuan/shared';
+import { MAX_PAGE_SIZE, MEASURE_KIND_LABELS, TEST_NOTICE_METHOD_LABELS, WORKLISTS, WORKLIST_LABELS } from '@qingyuan/shared';
 import type { Worklist, WorklistRow } from '@qingyuan/shared';
 import { api } from '../../../app/api-client.ts';
 import { QueryError } from '../../../app/query-error.tsx';
@@ -38,6 +38,12 @@ function columnsOf(list: Worklist): ColumnsType<WorklistRow> {
         { title: '移交日期', key: 'sent', render: (_: unknown, r) => r.sentOn ?? '—' },
         { title: '待接收', key: 'pending', render: (_: unknown, r) => withRule(`${String(r.pendingDays ?? 0)}天`, r) },
         { title: '督办', key: 'escalated', render: (_: unknown, r) => (r.escalated ? <Tag color="red">超期督办</Tag> : '—') }];
+    case 'missedNotices':
+      return [name,
+        { title: '通知日期', key: 'notified', render: (_: unknown, r) => r.notifiedOn ?? '—' },
+        { title: '通知方式', key: 'method', render: (_: unknown, r) => (r.noticeMethod ? TEST_NOTICE_METHOD_LABELS[r.noticeMethod] : '—') },
+        { title: '应检测日期', key: 'due', render: (_: unknown, r) => withRule(r.dueDate, r) },
+        { title: '逾期未检', key: 'days', render: (_: unknown, r) => <Tag color="red">{r.daysSinceDue ?? 0}天</Tag> }];
     case 'due':
     case 'overdue':
     case 'notReportedIn':
@@ -48,7 +54,7 @@ function columnsOf(list: Worklist): ColumnsType<WorklistRow> {
   }
 }
 
-/** 工作清单: tests due/overdue, report-ins, measures ending, high risk, lost contact, transfers waiting — in scope, the state in the URL. */
+/** 工作清单: tests due/overdue, report-ins, measures ending, high risk, lost contact, transfers waiting, missed notices — in scope, the state in the URL. */
 export function WorklistPage() {
   const [search, setSearch] = useSearchParams();
   const params = useMemo<WorklistParams>(() => ({
@@ -92,7 +98,7 @@ export function WorklistPage() {
           />
         </Space>
         <Table<WorklistRow>
-          rowKey={(r) => `${r.transferId ?? r.measureId ?? r.personId}-${r.rule}`}
+          rowKey={(r) => `${r.noticeId ?? r.transferId ?? r.measureId ?? r.personId}-${r.rule}`}
           size="small"
           loading={worklist.isFetching}
           dataSource={worklist.data?.items ?? []}
@@ -100,7 +106,7 @@ export function WorklistPage() {
           locale={{ emptyText: '清单为空' }}
           pagination={{
             current: params.page, pageSize: params.pageSize, total: worklist.data?.total ?? 0, showSizeChanger: true,
-            showTotal: (total) => `共 ${String(total)} 人`,
+            showTotal: (total) => `共 ${String(total)} ${params.list === 'missedNotices' ? '条' : '人'}`,
             onChange: (page, pageSize) => { set({ page, pageSize }); },
           }}
           columns={columnsOf(params.list)}
