@@ -133,7 +133,7 @@ export class IndicatorValues {
   ): Promise<Map<string, string | null>[]> {
     const needed = this.needed(codes);
     const modules = this.modulesOf(needed);
-    const area = { scope: scopeOf(ctx.actor), path: unit.path, ...(memo ? { memo } : {}) };
+    const area = { scope: scopeOf(ctx.actor), path: unit.path, wanted: needed, ...(memo ? { memo } : {}) };
     const out = ranges.map(() => new Map<string, string | null>());
     for (const module of modules) {
       (await this.registry.computeMany(db, area, ranges, this.today(), module)).forEach((figures, i) => {
@@ -153,7 +153,7 @@ export class IndicatorValues {
     memo?: Map<string, unknown>,
   ): Promise<Map<string, Map<string, string | null>>> {
     const needed = this.needed(codes);
-    const area = { scope: scopeOf(ctx.actor), path: parent.path, ...(memo ? { memo } : {}) };
+    const area = { scope: scopeOf(ctx.actor), path: parent.path, wanted: needed, ...(memo ? { memo } : {}) };
     const byPath = new Map<string, Map<string, string | null>>(units.map((u) => [u.path, new Map()]));
     for (const module of this.modulesOf(needed)) {
       for (const [path, figures] of await this.registry.computeUnits(db, area, units.map((u) => u.path), range, this.today(), module)) {

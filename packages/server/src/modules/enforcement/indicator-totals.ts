@@ -4,46 +4,60 @@ import type { Db } from '../../platform/db/database.ts';
 import * as repo from './figures.repository.ts';
 import { SOURCES, figureText } from './indicators.ts';
 
-const TABLES = [...new Set(Object.values(SOURCES).map((s) => s.table))];
-const ALL_SOURCES = new Map<string, repo.Source>(FIXED_INDICATORS.map((code) => [code, SOURCES[code]]));
+/** The indicators asked for (default: all), their sources and the tables those read — no scan of a table nobody needs. */
+interface Wanted {
+  codes: readonly FixedIndicator[];
+  sources: Map<string, repo.Source>;
+  tables: repo.Source['table'][];
+}
+
+function wantedOf(only?: ReadonlySet<string>): Wanted {
+  const codes = only ? FIXED_INDICATORS.filter((c) => only.has(c)) : FIXED_INDICATORS;
+  const sources = new Map<string, repo.Source>(codes.map((code) => [code, SOURCES[code]]));
+  return { codes, sources, tables: [...new Set([...sources.values()].map((s) => s.table))] };
+}
 
 /**
  * The fixed indicators' values for one subtree and period, as exact decimal text — the same SQL as the figures
  * endpoint, for the shared indicator registry (modules/indicators).
  */
-export async function enforcementIndicatorTotals(db: Db, area: repo.Area, range: DateRange): Promise<Map<FixedIndicator, string>> {
-  return (await enforcementIndicatorTotalsMany(db, area, [range]))[0] ?? new Map();
+export async function enforcementIndicatorTotals(db: Db, area: repo.Area, range: DateRange, only?: ReadonlySet<string>): Promise<Map<FixedIndicator, string>> {
+  return (await enforcementIndicatorTotalsMany(db, area, [range], only))[0] ?? new Map();
 }
 
-/** The same for several periods, one scan per table for all of them. */
-export async function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ranges: readonly DateRange[]): Promise<Map<FixedIndicator, string>[]> {
+/** The same for several periods, one scan per table for all of them; `only` limits the indicators (and tables). */
+export async function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ranges: readonly DateRange[], only?: ReadonlySet<string>): Promise<Map<FixedIndicator, string>[]> {
+  const wanted = wantedOf(only);
   const raw = ranges.map(() => new Map<string, string>());
-  for (const table of TABLES) {
-    (await repo.totalsMany(db, area, ranges, table, ALL_SOURCES)).forEach((values, i) => {
+  for (const table of wanted.tables) {
+    (await repo.totalsMany(db, area, ranges, table, wanted.sources)).forEach((values, i) => {
       for (const [code, value] of values) raw[i]?.set(code, value);
     });
   }
-  return raw.map(indicatorTexts);
+  return raw.map((r) => indicatorTexts(wanted, r));
 }
 
 /**
  * The values of units under `area.path` for one period, by path: the direct children (a dashboard's townships) in one
  * scan per table grouped by child, any other unit on its own.
  */
-export async function enforcementIndicatorTotalsOfUnits(db: Db, area: repo.Area, paths: readonly string[], range: DateRange): Promise<Map<string, Map<FixedIndicator, string>>> {
+export async function enforcementIndicatorTotalsOfUnits(
+  db: Db, area: repo.Area, paths: readonly string[], range: DateRange, only?: ReadonlySet<string>,
+): Promise<Map<string, Map<FixedIndicator, string>>> {
+  const wanted = wantedOf(only);
   const isChild = (path: string) => isChildPath(area.path, path);
   const children = paths.filter(isChild);
   const raw = new Map(children.map((path) => [path, new Map<string, string>()]));
-  for (const table of TABLES) {
-    for (const [path, values] of await repo.totalsOfChildren(db, area, children, range, table, ALL_SOURCES)) {
+  for (const table of wanted.tables) {
+    for (const [path, values] of await repo.totalsOfChildren(db, area, children, range, table, wanted.sources)) {
       for (const [code, value] of values) raw.get(path)?.set(code, value);
     }
   }
-  const out = new Map([...raw].map(([path, values]) => [path, indicatorTexts(values)]));
-  for (const path of paths.filter((p) => !isChild(p))) out.set(path, await enforcementIndicatorTotals(db, { ...area, path }, range));
+  const out = new Map([...raw].map(([path, values]) => [path, indicatorTexts(wanted, values)]));
+  for (const path of paths.filter((p) => !isChild(p))) out.set(path, await enforcementIndicatorTotals(db, { ...area, path }, range, only));
   return out;
 }
 
-function indicatorTexts(raw: ReadonlyMap<string, string>): Map<FixedIndicator, string> {
-  return new Map(FIXED_INDICATORS.map((code) => [code, figureText(INDICATORS[code].unit, raw.get(code) ?? '0')]));
+function indicatorTexts(wanted: Wanted, raw: ReadonlyMap<string, string>): Map<FixedIndicator, string> {
+  return new Map(wanted.codes.map((code) => [code, figureText(INDICATORS[code].unit, raw.get(code) ?? '0')]));
 }

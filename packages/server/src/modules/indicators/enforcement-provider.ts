@@ -13,10 +13,10 @@ export const enforcementProvider: IndicatorProvider = {
     return (await this.computeMany?.(db, area, [range], today))?.[0] ?? new Map();
   },
   async computeMany(db, area, ranges) {
-    return (await enforcementIndicatorTotalsMany(db, area, ranges)).map(figuresOf);
+    return (await enforcementIndicatorTotalsMany(db, area, ranges, area.wanted)).map(figuresOf);
   },
   async computeUnits(db, area, paths, range) {
-    const totals = await enforcementIndicatorTotalsOfUnits(db, area, paths, range);
+    const totals = await enforcementIndicatorTotalsOfUnits(db, area, paths, range, area.wanted);
     return new Map([...totals].map(([path, t]) => [path, figuresOf(t)]));
   },
 };

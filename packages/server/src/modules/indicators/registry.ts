@@ -18,6 +18,11 @@ export interface IndicatorArea {
    * areas; what was read for an area serves its other periods and its sub-areas. Never kept across requests.
    */
   memo?: Map<string, unknown>;
+  /**
+   * The indicators the caller reads (default: all). A provider may skip the work of the others and leave them out of
+   * its figures — e.g. not scan a table none of them reads.
+   */
+  wanted?: ReadonlySet<string>;
 }
 
 export interface IndicatorDefinition {
