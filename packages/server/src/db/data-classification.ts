@@ -389,6 +389,10 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
   },
   alert_rule_setting: { rule_code: none, org_unit_id: none, org_path: none, enabled: none, params: none, updated_by: none, updated_at: none },
   alert_sla: { level: none, ack_minutes: none, resolve_minutes: none, updated_by: none, updated_at: none },
+  test_policy: {
+    org_unit_id: none, year1_months_between: none, year2_months_between: none, year3_months_between: none, min_months_between: none,
+    risk_high: none, risk_medium: none, risk_low: none, updated_by: none, updated_at: none,
+  },
   feed_partner: {
     id: none, name: none, kinds: none, key_id: none,
     secret_enc: secret('联网单位签名密钥（AES-256-GCM 加密，用于 HMAC 校验）'),

@@ -796,4 +796,19 @@ export interface Database {
   assistance: AssistanceTable;
   attachment: AttachmentTable;
   abstinence_review: AbstinenceReviewTable;
+  test_policy: TestPolicyTable;
+}
+
+/** A unit's test schedule (检测频次), inherited by its subtree (0020). */
+export interface TestPolicyTable {
+  org_unit_id: string;
+  year1_months_between: number;
+  year2_months_between: number;
+  year3_months_between: number;
+  min_months_between: number;
+  risk_high: number;
+  risk_medium: number;
+  risk_low: number;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
 }

@@ -280,6 +280,19 @@ function alertsEndpoints(): Endpoint[] {
       required: ['items'], statuses: [400],
     },
     {
+      label: 'PUT /api/test-policies/:orgUnitId', as: 'office', method: 'PUT', url: (ids) => `/api/test-policies/${ids.township.id}`,
+      valid: () => ({ year1MonthsBetween: 2, year2MonthsBetween: 2, year3MonthsBetween: 3, riskAdjust: { high: 0.5, medium: 1, low: 1 }, minMonthsBetween: 1 }),
+      bad: () => {
+        const months = [wrongType({ allow: 'number' }), fc.constantFrom(0, 13, 1.5, -1)];
+        return {
+          year1MonthsBetween: months, year2MonthsBetween: months, year3MonthsBetween: months, minMonthsBetween: months,
+          riskAdjust: [wrongType(), fc.constantFrom({ high: 0, medium: 1, low: 1 }, { high: 0.5, medium: 5, low: 1 }, { high: 0.5, medium: 1, low: -1 },
+            { high: '0.5', medium: 1, low: 1 }, { high: 0.5, medium: 1 })],
+        };
+      },
+      required: ['year1MonthsBetween', 'year2MonthsBetween', 'year3MonthsBetween', 'riskAdjust', 'minMonthsBetween'], statuses: [400],
+    },
+    {
       label: 'POST /api/feeds/partners', as: 'office', method: 'POST', url: () => '/api/feeds/partners',
       valid: () => ({ name: '模糊联网单位', kinds: ['hotel'] }),
       bad: () => ({
@@ -1210,6 +1223,7 @@ async function snapshot(app: TestApp): Promise<string> {
       sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.id)) as digest from ${sql.table(table)} t`.execute(db)),
     sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.rule_code, t.org_unit_id)) as digest from alert_rule_setting t`.execute(db),
     sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.level)) as digest from alert_sla t`.execute(db),
+    sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.org_unit_id)) as digest from test_policy t`.execute(db),
     sql`select count(*) as n from alert_transition`.execute(db),
     sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.id)) as digest from saved_filter t`.execute(db),
     sql`select count(*) as n, md5(string_agg(t::text, '|' order by t.person_id)) as digest from person_photo t`.execute(db),

@@ -44,6 +44,7 @@ const PersonsPage = lazy(() => import('../modules/persons/index.ts').then((m) =>
 const RegisterPersonPage = lazy(() => import('../modules/persons/index.ts').then((m) => ({ default: m.RegisterPersonPage })));
 const PersonPage = lazy(() => import('../modules/persons/index.ts').then((m) => ({ default: m.PersonPage })));
 const WorklistPage = lazy(() => import('../modules/supervision/index.ts').then((m) => ({ default: m.WorklistPage })));
+const TestPoliciesPage = lazy(() => import('../modules/supervision/index.ts').then((m) => ({ default: m.TestPoliciesPage })));
 const CasesPage = lazy(() => import('../modules/enforcement/index.ts').then((m) => ({ default: m.CasesPage })));
 const RegisterCasePage = lazy(() => import('../modules/enforcement/index.ts').then((m) => ({ default: m.RegisterCasePage })));
 const CasePage = lazy(() => import('../modules/enforcement/index.ts').then((m) => ({ default: m.CasePage })));
@@ -70,6 +71,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/alerts', label: '预警中心', icon: <BellOutlined />, access: 'alerts.read', page: AlertsPage },
   { path: '/alerts/rules', label: '预警规则', icon: <ControlOutlined />, access: 'alerts.manage', page: AlertRulesPage },
   { path: '/alerts/partners', label: '联网单位', icon: <ApiOutlined />, access: 'alerts.manage', page: PartnersPage },
+  { path: '/supervision/test-policies', label: '检测频次设置', icon: <ControlOutlined />, access: 'alerts.manage', page: TestPoliciesPage },
   { path: '/worklist', label: '工作清单', icon: <ScheduleOutlined />, access: 'supervision.read', page: WorklistPage },
   { path: '/supervision/figures', label: '管控统计', icon: <BarChartOutlined />, access: 'supervision.read', page: SupervisionFiguresPage },
   { path: '/abstinence', label: '戒断三年未复吸', icon: <SafetyCertificateOutlined />, access: 'supervision.read', page: AbstinencePage },

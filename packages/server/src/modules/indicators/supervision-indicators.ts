@@ -14,7 +14,7 @@ import { ARCHIVE_PREFIX, archiveScope, archivedPath, inScope, isWorkTeamScope } 
 import { chinaDate } from '../../platform/clock.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { clocksOf, eventsOf, measuresOfPersons, type StoredEvent, type StoredMeasure } from '../supervision/index.ts';
+import { clocksOf, eventsOf, measuresOfPersons, testPolicyResolver, type StoredEvent, type StoredMeasure } from '../supervision/index.ts';
 import type { IndicatorArea, IndicatorFigure, IndicatorProvider } from './registry.ts';
 
 /**
@@ -244,6 +244,8 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
     lastTests.set(personId, { before, upTo });
   }
   const results = await resultsOf(db, memo, cipher, periodTests.map((t) => t.id));
+  // The test schedule of each person's responsible unit (检测频次设置), all policies in one query.
+  const policyAt = await testPolicyResolver(db);
   const testedInPeriod = new Set<string>();
   for (const t of periodTests) {
     testedInPeriod.add(t.personId);
@@ -278,12 +280,13 @@ async function setsWithPaths(db: Db, area: IndicatorArea, range: DateRange, ciph
     if (clocks.status === 'active' && m.reportInDate !== null) {
       const termEnd = clocks.termEnd?.date ?? null;
       const last = lastTests.get(m.personId);
-      const planned = testStatus({ measureStart: m.reportInDate, lastTestDate: last?.before ?? null, risk: RISK, termEnd }, to).nextDue;
+      const policy = policyAt(m.orgPath);
+      const planned = testStatus({ measureStart: m.reportInDate, lastTestDate: last?.before ?? null, risk: RISK, termEnd }, to, policy).nextDue;
       if (planned && compareDates(planned.date, to) <= 0) {
         const tested = testedInPeriod.has(m.personId);
         add('supervision.testRate', m.personId, tested ? '本期已检测' : `${planned.date}应检测，本期未检测`, tested);
       }
-      const now = testStatus({ measureStart: m.reportInDate, lastTestDate: last?.upTo ?? null, risk: RISK, termEnd }, to).nextDue;
+      const now = testStatus({ measureStart: m.reportInDate, lastTestDate: last?.upTo ?? null, risk: RISK, termEnd }, to, policy).nextDue;
       if (now && daysBetween(now.date, to) > LOST_CONTACT_DAYS) add('supervision.lostContact', m.personId, `检测应于${now.date}进行，已逾期${String(daysBetween(now.date, to))}日`);
     }
   }

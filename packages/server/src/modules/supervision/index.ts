@@ -16,3 +16,5 @@ export { type IncomingTransfer, type RiskSummary, type WorklistSources } from '.
 export { TestNoticesService, testNoticeFactsOf, type TestNoticeChangedListener } from './test-notices.service.ts';
 export { testNoticesRoutes } from './test-notices.routes.ts';
 export { personsWithUnexcusedNoticesDue } from './test-notices.repository.ts';
+/** Test schedule per jurisdiction (检测频次设置): the effective policy of any path, loaded once per computation. */
+export { testPolicyResolver } from './test-policies.repository.ts';

@@ -15,11 +15,14 @@ import {
 } from '@qingyuan/shared';
 import { authed } from '../../platform/http/access-guard.ts';
 import type { SupervisionService } from './supervision.service.ts';
+import { testPoliciesRoutes } from './test-policies.routes.ts';
 
 const TAGS = ['社区戒毒（康复）管控'];
 
 export function supervisionRoutes(supervision: SupervisionService): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(testPoliciesRoutes(supervision.testPolicies));
+
     app.post('/api/persons/:id/measures', {
       schema: { tags: TAGS, params: IdParams, body: CreateMeasure, response: { 201: Created } },
       config: { permission: 'supervision.write' },

@@ -17,6 +17,7 @@ import {
   type MeasureRecordStatus,
   type ReportIn,
   type RiskLevel,
+  type TestPolicy,
   type TestResult,
   type PersonWorklist,
   type WorklistItem,
@@ -38,6 +39,8 @@ import type { Platform } from '../../platform/platform.ts';
 import type { OrgMoveListener, OrgsService } from '../orgs/index.ts';
 import { findPersonInScope, knownSubstances } from '../persons/index.ts';
 import * as repo from './supervision.repository.ts';
+import { testPolicyResolver } from './test-policies.repository.ts';
+import { TestPoliciesService } from './test-policies.service.ts';
 import { NO_SOURCES, personWorklist, type WorklistSources } from './worklists-extra.ts';
 
 const OPEN_CONFLICT = '该人员已有同类正在执行的管控措施';
@@ -147,9 +150,12 @@ interface SealedResult {
 /** Measures (管控措施) with their statutory clocks, report-in, measure events, drug tests and the working lists. */
 export class SupervisionService {
   private readonly cipher: FieldCipher;
+  /** 检测频次设置: the test policy per unit that every next-test date here reads. */
+  readonly testPolicies: TestPoliciesService;
 
   constructor(private readonly platform: Platform, private readonly orgs: OrgsService) {
     this.cipher = new FieldCipher(platform.keys);
+    this.testPolicies = new TestPoliciesService(platform);
   }
 
   /** Keeps the copied org paths of measures and tests in step with a moved unit, in the move's transaction. */
@@ -254,17 +260,18 @@ export class SupervisionService {
       const events = await repo.eventsOf(trx, measures.map((m) => m.id));
       const lastTest = (await repo.lastTestDates(trx, [personId])).get(personId) ?? null;
       const risk = (await this.riskLevels(trx, [personId])).get(personId) ?? DEFAULT_RISK;
+      const policyAt = await testPolicyResolver(trx);
       await this.audit(trx, ctx, 'measure.listed', personId, { count: measures.length });
       const today = this.today();
-      return measures.map((m) => this.toDto(m, events.filter((e) => e.measureId === m.id), lastTest, today, risk));
+      return measures.map((m) => this.toDto(m, events.filter((e) => e.measureId === m.id), lastTest, today, risk, policyAt(m.orgPath)));
     });
   }
 
-  private toDto(m: repo.StoredMeasure, events: repo.StoredEvent[], lastTest: string | null, today: string, risk: RiskLevel): MeasureDto {
+  private toDto(m: repo.StoredMeasure, events: repo.StoredEvent[], lastTest: string | null, today: string, risk: RiskLevel, policy: TestPolicy): MeasureDto {
     const clocks = measureClocks(clockInput(m, events), today);
     const scheduled = COMMUNITY.includes(m.kind) && m.reportInDate !== null && ['active', 'suspended'].includes(clocks.status);
     const nextTest = scheduled && m.reportInDate
-      ? testStatus({ measureStart: m.reportInDate, lastTestDate: lastTest, risk, termEnd: clocks.termEnd?.date ?? null }, today)
+      ? testStatus({ measureStart: m.reportInDate, lastTestDate: lastTest, risk, termEnd: clocks.termEnd?.date ?? null }, today, policy)
       : null;
     return {
       id: m.id, personId: m.personId, kind: m.kind as MeasureKind, decisionDate: m.decisionDate, decisionReceivedDate: m.decisionReceivedDate,
@@ -424,6 +431,7 @@ export class SupervisionService {
     const events = await repo.eventsOf(db, rows.map((r) => r.measure.id));
     const lastTests = await repo.lastTestDates(db, [...new Set(rows.map((r) => r.measure.personId))]);
     const risks = await this.riskLevels(db, [...new Set(rows.map((r) => r.measure.personId))]);
+    const policyAt = await testPolicyResolver(db);
     const items: WorklistItem[] = [];
     for (const { measure: m, personName } of rows) {
       const clocks = measureClocks(clockInput(m, events.filter((e) => e.measureId === m.id)), today);
@@ -444,6 +452,7 @@ export class SupervisionService {
       const status = testStatus(
         { measureStart: m.reportInDate, lastTestDate: lastTests.get(m.personId) ?? null, risk: risks.get(m.personId) ?? DEFAULT_RISK, termEnd: clocks.termEnd?.date ?? null },
         today,
+        policyAt(m.orgPath),
       );
       if (!status.nextDue) continue;
       if (list === 'due' && status.due && !status.overdue) items.push(item(status.nextDue));

@@ -6,3 +6,4 @@ export { VisitsTab } from './components/visits-tab.tsx';
 export { LeavesTab } from './components/leaves-tab.tsx';
 export { AssistanceTab } from './components/assistance-tab.tsx';
 export { WorklistPage } from './pages/worklist-page.tsx';
+export { TestPoliciesPage } from './pages/test-policies-page.tsx';
