@@ -26,13 +26,17 @@ describe('禁毒办 sets 清源街道’s test schedule on 检测频次设置 an
     const community = page.getByRole('row').filter({ hasText: '河畔社区' });
     await community.getByText('沿用清源街道').waitFor();
     await community.getByText('2 / 2 / 3 个月').waitFor();
+    // Grids sit folded under their community until it is opened.
+    const grids = page.getByRole('row').filter({ hasText: '第1网格' });
+    assert.equal(await grids.count(), 0);
+    await community.getByRole('button', { name: /展开|Expand/ }).click();
+    await grids.first().getByText('沿用清源街道').waitFor();
 
     await street.getByRole('button', { name: '恢复继承' }).click();
     await page.getByRole('button', { name: /恢\s*复/ }).last().click();
     await page.getByText('已恢复继承').waitFor();
     await street.getByText('默认').waitFor();
     await community.getByText('1 / 2 / 3 个月').waitFor();
-    assert.ok(true);
     await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type Key } from 'react';
 import { ORG_KIND_LABELS, type OrgKind, type TestPolicy, type TestPolicyUnitDto } from '@qingyuan/shared';
 import { showFormError } from '../../../app/form-errors.ts';
 import { QueryError } from '../../../app/query-error.tsx';
@@ -25,6 +25,23 @@ const RISK_FIELDS = [['high', '高风险系数'], ['medium', '中风险系数'],
 
 const summary = (p: TestPolicy): string =>
   `${String(p.year1MonthsBetween)} / ${String(p.year2MonthsBetween)} / ${String(p.year3MonthsBetween)} 个月`;
+type UnitRow = TestPolicyUnitDto & { children?: UnitRow[] };
+
+/** The list comes depth-first (ordered by path): nest it by depth so grids sit folded under their village. */
+function nestByDepth(items: readonly TestPolicyUnitDto[]): UnitRow[] {
+  const roots: UnitRow[] = [];
+  const open: UnitRow[] = [];
+  for (const item of items) {
+    const row: UnitRow = { ...item };
+    while (open.length > 0 && (open.at(-1)?.orgUnit.depth ?? 0) >= item.orgUnit.depth) open.pop();
+    const parent = open.at(-1);
+    if (parent) (parent.children ??= []).push(row);
+    else roots.push(row);
+    open.push(row);
+  }
+  return roots;
+}
+
 const factors = (p: TestPolicy): string => `高 ${String(p.riskAdjust.high)} · 中 ${String(p.riskAdjust.medium)} · 低 ${String(p.riskAdjust.low)}`;
 
 function EditPolicyModal({ unit, onClose }: { unit: TestPolicyUnitDto; onClose: () => void }) {
@@ -81,22 +98,26 @@ function ClearButton({ unit }: { unit: TestPolicyUnitDto }) {
 export function TestPoliciesPage() {
   const policies = useTestPolicies();
   const [editing, setEditing] = useState<TestPolicyUnitDto | null>(null);
+  const [expandedKeys, setExpandedKeys] = useState<readonly Key[] | null>(null);
   if (policies.isError) return <QueryError error={policies.error} onRetry={() => void policies.refetch()} />;
   const items = policies.data?.items ?? [];
   const top = Math.min(...items.map((u) => u.orgUnit.depth));
+  // District and townships open, villages folded: their grids are one click away.
+  const expanded = expandedKeys ?? items.filter((u) => u.orgUnit.depth <= top + 1).map((u) => u.orgUnit.id);
   return (
     <Card title="检测频次设置">
       <Typography.Paragraph type="secondary">
         社区戒毒（康复）人员按措施年度检测：默认第一年每月一次，第二年每两个月一次，第三年及以后每季度一次；高风险人员间隔减半。
         各单位可自行设置，未设置的沿用最近的上级单位设置。
       </Typography.Paragraph>
-      <Table<TestPolicyUnitDto>
-        rowKey={(u) => u.orgUnit.id} size="small" loading={policies.isFetching} dataSource={items} pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      <Table<UnitRow>
+        rowKey={(u) => u.orgUnit.id} size="small" loading={policies.isFetching} dataSource={nestByDepth(items)} pagination={false}
+        expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: setExpandedKeys }}
         columns={[
           {
             title: '单位', key: 'unit',
             render: (_: unknown, u) => (
-              <span style={{ paddingLeft: (u.orgUnit.depth - top) * 16 }}>
+              <span>
                 {u.orgUnit.name} <Typography.Text type="secondary">{ORG_KIND_LABELS[u.orgUnit.kind as OrgKind]}</Typography.Text>
               </span>
             ),
