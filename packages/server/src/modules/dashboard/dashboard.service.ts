@@ -1,4 +1,4 @@
-import { addMonths, fullRange, periodSpecOf, type Dashboard, type KeyFigure, type PeriodQuery } from '@qingyuan/shared';
+import { addMonths, completionRate, fullRange, periodSpecOf, type Dashboard, type KeyFigure, type PeriodQuery } from '@qingyuan/shared';
 import type { AuthedContext } from '../../platform/context.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { EnforcementModule } from '../enforcement/index.ts';
@@ -28,14 +28,14 @@ export class DashboardService {
     // One memo for the whole request: the district's facts serve its three periods and its townships.
     const memo = new Map<string, unknown>();
     const values = await this.values.values(db, ctx, [unit], definitions, period, memo);
-    const targets = await this.targets(ctx, unit.id, spec.kind === 'year' || spec.kind === 'quarter' ? { year: spec.year, quarter: spec.kind === 'quarter' ? spec.index : undefined } : null);
-    const keyFigures: KeyFigure[] = values.map((v, i) => ({
-      ...v,
-      label: definitions[i]?.label ?? v.code,
-      unit: definitions[i]?.unit ?? '',
-      target: targets.get(v.code)?.target ?? null,
-      completion: targets.get(v.code)?.completion ?? null,
-    }));
+    const targets = await this.targets(ctx, unit.id, spec.kind === 'year' || spec.kind === 'quarter' ? { year: spec.year, quarter: spec.kind === 'quarter' ? (spec.index ?? null) : null } : null);
+    const keyFigures: KeyFigure[] = values.map((v, i) => {
+      const target = targets.get(v.code) ?? null;
+      return {
+        ...v, label: definitions[i]?.label ?? v.code, unit: definitions[i]?.unit ?? '', target,
+        completion: v.value === null ? null : completionRate(v.value, target),
+      };
+    });
 
     // Twelve months to the end of the period, counted to today.
     const today = this.values.today();
@@ -60,10 +60,9 @@ export class DashboardService {
     return { orgUnit: { id: unit.id, name: unit.name }, period: periodDto(period), keyFigures, trend: { months, series }, units };
   }
 
-  /** Targets and completion of the enforcement indicators for a year or quarter (none for other periods). */
-  private async targets(ctx: AuthedContext, orgUnitId: string, period: { year: number; quarter: number | undefined } | null): Promise<Map<string, { target: string | null; completion: number | null }>> {
+  /** The enforcement indicators' targets for a year or quarter (none for other periods); completion is computed here. */
+  private async targets(ctx: AuthedContext, orgUnitId: string, period: { year: number; quarter: number | null } | null): Promise<ReadonlyMap<string, string>> {
     if (period === null || !ctx.actor.permissions.has('enforcement.read')) return new Map();
-    const figures = await this.enforcement.figures.figures(ctx, { orgUnitId, year: period.year, ...(period.quarter ? { quarter: period.quarter } : {}) });
-    return new Map(figures.rows.map((r) => [r.indicator, { target: r.target, completion: r.completion }]));
+    return this.enforcement.figures.targetsOf(ctx, orgUnitId, period.year, period.quarter);
   }
 }

@@ -146,4 +146,17 @@ describe('dashboard, indicator explorer and drug-situation index', () => {
     assert.equal((await township.put('/api/situation-index/config', { components: [{ indicator: 'cases.filed', weight: 10, good: 0, bad: 10 }] })).statusCode, 403);
     assert.equal((await office.get('/api/situation-index/config')).json<IndexConfigDto>().version, before);
   });
+
+  // Last: it adds a case. The district's figures and its townships come from the same scans (a roll-up row per table).
+  it('counts a case recorded at the district itself in the district figure and the trend, in none of its townships', async () => {
+    const before = (await office.get('/api/dashboard?year=2026')).json<Dashboard>();
+    await g.case(await app.login('police'), '示范区', { filedAt: '2026-04-01', solvedAt: '2026-04-02' });
+    const after = (await office.get('/api/dashboard?year=2026')).json<Dashboard>();
+    const solved = (d: Dashboard) => Number(d.keyFigures.find((k) => k.code === 'cases.solved')?.value);
+    assert.equal(solved(after), solved(before) + 1);
+    assert.deepEqual(after.units, before.units);
+    const trend = after.trend.series.find((s) => s.code === 'cases.solved')?.values ?? [];
+    assert.equal(trend.reduce((a, b) => a + b, 0), solved(after));
+    assert.equal(after.keyFigures.find((k) => k.code === 'cases.solved')?.completion, 100);
+  });
 });

@@ -94,22 +94,32 @@ export async function totalsMany(db: Db, area: Area, ranges: readonly DateRange[
   return rangeValues(entries, ranges, rows[0] ?? {});
 }
 
+/** A subtree's values per range, and the same per child unit (keyed by the child's path; children without rows absent). */
+export interface TotalsByChild {
+  total: Map<string, string>[];
+  children: Map<string, Map<string, string>[]>;
+}
+
 /**
- * The same for every child unit of `area.path` (a dashboard's townships) in one scan grouped by the child's path
- * segment, by child path; children without rows get zeros. Each `childPaths` entry must be a direct child.
+ * The subtree's values for several periods and, from the same scan, each child unit's (a dashboard's townships):
+ * grouped by the child's path segment with a roll-up row for the whole subtree (rows of the unit itself count only
+ * there).
  */
-export async function totalsOfChildren(
-  db: Db, area: Area, childPaths: readonly string[], range: DateRange, table: Source['table'], sources: ReadonlyMap<string, Source>,
-): Promise<Map<string, Map<string, string>>> {
+export async function totalsByChild(
+  db: Db, area: Area, ranges: readonly DateRange[], table: Source['table'], sources: ReadonlyMap<string, Source>,
+): Promise<TotalsByChild> {
   const entries = [...sources].filter(([, s]) => s.table === table);
-  const byChild = new Map<string, Record<string, string>>();
-  if (entries.length > 0 && childPaths.length > 0) {
-    const { rows } = await sql<Record<string, string>>`
-      select ${childPathOf('t.org_path', area.path)} as child_path, ${sql.join(rangeColumns(entries, [range]))}
-      from ${sql.table(table)} as t where ${areaCondition(area, 't')} group by 1`.execute(db);
-    for (const row of rows) byChild.set(row.child_path ?? '', row);
+  const children = new Map<string, Map<string, string>[]>();
+  if (entries.length === 0 || ranges.length === 0) return { total: ranges.map(() => new Map<string, string>()), children };
+  const { rows } = await sql<Record<string, string | null>>`
+    select ${childPathOf('t.org_path', area.path)} as child_path, ${sql.join(rangeColumns(entries, ranges))}
+    from ${sql.table(table)} as t where ${areaCondition(area, 't')} group by rollup (1)`.execute(db);
+  let total: Record<string, string | null> = {};
+  for (const row of rows) {
+    if (row.child_path === null || row.child_path === undefined) total = row;
+    else children.set(row.child_path, rangeValues(entries, ranges, row));
   }
-  return new Map(childPaths.map((path) => [path, rangeValues(entries, [range], byChild.get(path) ?? {})[0] ?? new Map()]));
+  return { total: rangeValues(entries, ranges, total), children };
 }
 
 const rangeAlias = (key: string, i: number): string => `${key}@${String(i)}`;
@@ -119,7 +129,7 @@ function rangeColumns(entries: readonly [string, Source][], ranges: readonly Dat
     sql`coalesce(sum(${amount(source, 't')}) filter (where ${condition(source, range, 't')}), 0)::text as ${sql.id(rangeAlias(key, i))}`));
 }
 
-function rangeValues(entries: readonly [string, Source][], ranges: readonly DateRange[], row: Record<string, string>): Map<string, string>[] {
+function rangeValues(entries: readonly [string, Source][], ranges: readonly DateRange[], row: Record<string, string | null>): Map<string, string>[] {
   return ranges.map((_, i) => new Map(entries.map(([key]) => [key, row[rangeAlias(key, i)] ?? '0'])));
 }
 

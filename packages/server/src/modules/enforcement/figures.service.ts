@@ -24,6 +24,7 @@ import {
   type FigureRecordsQuery,
   type FigureRow,
   type Figures,
+  type FixedIndicator,
   type FiguresQuery,
   type OrgUnit,
   type PutTarget,
@@ -134,6 +135,22 @@ export class FiguresService {
       cumulativeLastYearPeriod: cumulativeRanges[1] ?? null,
       rows,
     };
+  }
+
+  /**
+   * The stored targets (任务数) of the fixed indicators for a unit's year or quarter, as text — what a screen that already
+   * has the values needs to show completion, without computing the figures again.
+   */
+  async targetsOf(ctx: AuthedContext, orgUnitId: string, year: number, quarter: number | null): Promise<Map<FixedIndicator, string>> {
+    const db = this.platform.db;
+    const { unit } = await this.area(db, ctx, orgUnitId);
+    const entries = await repo.targetEntries(db, unit.id, year);
+    const out = new Map<FixedIndicator, string>();
+    for (const code of FIXED_INDICATORS) {
+      const stored = targetFor(entries.get(code) ?? [], quarter, GRAM_SCALE);
+      if (stored !== null) out.set(code, targetText(indicatorSpecOrThrow(code).unit, stored));
+    }
+    return out;
   }
 
   /** The figures table as an Excel workbook; the export is audited (what was exported, never by whom else). */

@@ -5,4 +5,4 @@ export { personsCollaborators, type Collaborators } from './collaborators.ts';
 export { seedEnforcement, type CaseSeed, type SanctionSeed, type TargetSeed } from './enforcement-seed.ts';
 export { checkDay, handlingUnit, placeUnit, today as enforcementToday } from './enforcement-support.ts';
 export { enforcementScope } from './enforcement-scope.ts';
-export { enforcementIndicatorTotals, enforcementIndicatorTotalsMany, enforcementIndicatorTotalsOfUnits } from './indicator-totals.ts';
+export { enforcementIndicatorTotals, enforcementIndicatorTotalsByChild, enforcementIndicatorTotalsMany, enforcementIndicatorTotalsOfUnits } from './indicator-totals.ts';

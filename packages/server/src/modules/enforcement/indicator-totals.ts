@@ -37,23 +37,48 @@ export async function enforcementIndicatorTotalsMany(db: Db, area: repo.Area, ra
   return raw.map((r) => indicatorTexts(wanted, r));
 }
 
+/** A subtree's values per range, and each direct child's per range (by child path; children without records absent). */
+export interface IndicatorTotalsByChild {
+  total: Map<FixedIndicator, string>[];
+  children: Map<string, Map<FixedIndicator, string>[]>;
+}
+
+/** The subtree's values for several periods and its children's, from the same one scan per table. */
+export async function enforcementIndicatorTotalsByChild(
+  db: Db, area: repo.Area, ranges: readonly DateRange[], only?: ReadonlySet<string>,
+): Promise<IndicatorTotalsByChild> {
+  const wanted = wantedOf(only);
+  const total = ranges.map(() => new Map<string, string>());
+  const children = new Map<string, Map<string, string>[]>();
+  for (const table of wanted.tables) {
+    const scanned = await repo.totalsByChild(db, area, ranges, table, wanted.sources);
+    scanned.total.forEach((values, i) => { for (const [code, value] of values) total[i]?.set(code, value); });
+    for (const [path, perRange] of scanned.children) {
+      const mine = children.get(path) ?? ranges.map(() => new Map<string, string>());
+      children.set(path, mine);
+      perRange.forEach((values, i) => { for (const [code, value] of values) mine[i]?.set(code, value); });
+    }
+  }
+  return {
+    total: total.map((r) => indicatorTexts(wanted, r)),
+    children: new Map([...children].map(([path, perRange]) => [path, perRange.map((r) => indicatorTexts(wanted, r))])),
+  };
+}
+
 /**
- * The values of units under `area.path` for one period, by path: the direct children (a dashboard's townships) in one
- * scan per table grouped by child, any other unit on its own.
+ * The values of units under `area.path` for one period, by path: the direct children (a dashboard's townships) from
+ * `known` — the children's values of an earlier `enforcementIndicatorTotalsByChild` for the same area, period and
+ * indicators — or one scan per table grouped by child; any other unit on its own.
  */
 export async function enforcementIndicatorTotalsOfUnits(
   db: Db, area: repo.Area, paths: readonly string[], range: DateRange, only?: ReadonlySet<string>,
+  known?: ReadonlyMap<string, Map<FixedIndicator, string>>,
 ): Promise<Map<string, Map<FixedIndicator, string>>> {
-  const wanted = wantedOf(only);
   const isChild = (path: string) => isChildPath(area.path, path);
-  const children = paths.filter(isChild);
-  const raw = new Map(children.map((path) => [path, new Map<string, string>()]));
-  for (const table of wanted.tables) {
-    for (const [path, values] of await repo.totalsOfChildren(db, area, children, range, table, wanted.sources)) {
-      for (const [code, value] of values) raw.get(path)?.set(code, value);
-    }
-  }
-  const out = new Map([...raw].map(([path, values]) => [path, indicatorTexts(wanted, values)]));
+  const children = known ?? new Map([...(await enforcementIndicatorTotalsByChild(db, area, [range], only)).children]
+    .map(([path, perRange]) => [path, perRange[0] ?? new Map<FixedIndicator, string>()]));
+  const none = indicatorTexts(wantedOf(only), new Map());
+  const out = new Map(paths.filter(isChild).map((path) => [path, children.get(path) ?? none]));
   for (const path of paths.filter((p) => !isChild(p))) out.set(path, await enforcementIndicatorTotals(db, { ...area, path }, range, only));
   return out;
 }
