@@ -4,6 +4,8 @@ import { fakeIdNumber } from '../packages/server/src/testing/given.ts';
 import { apiOf, signIn, startPlatform, type RunningPlatform } from './support/platform.ts';
 
 const NAME = '恢复管控甲';
+/** Today in China time, as the server sees it. */
+const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 describe('禁毒办 restores a relapsed person from 限制查阅档案 (恢复管控) and the township finds them again', () => {
   let platform: RunningPlatform;
@@ -43,6 +45,15 @@ describe('禁毒办 restores a relapsed person from 限制查阅档案 (恢复�
     await office.getByText('已恢复管控').waitFor();
     await dialog.waitFor({ state: 'hidden' });
     await office.getByText('无匹配档案').waitFor();
+
+    // 已批准 still lists the review, now marked 已恢复管控 with the day and the reason, and links to the person again.
+    await office.getByRole('tab', { name: '已批准' }).click();
+    const approved = office.getByTestId('abstinence-reviews-approved').getByRole('row').filter({ hasText: NAME });
+    const restored = approved.getByTestId(`review-restored-${review.id}`);
+    await restored.getByText('已恢复管控', { exact: true }).waitFor();
+    await restored.getByText(TODAY, { exact: false }).waitFor();
+    await restored.getByText('（再次被查获吸毒，恢复管控）').waitFor();
+    await approved.getByRole('link', { name: NAME }).waitFor();
 
     const listed = (await (await township.request.get(`${platform.baseUrl}/api/persons?q=${encodeURIComponent(NAME)}`)).json()) as { items: { id: string }[] };
     assert.deepEqual(listed.items.map((p) => p.id), [person.id], 'back in the township\'s list');

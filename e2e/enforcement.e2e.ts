@@ -127,7 +127,7 @@ describe('公安禁毒 records a case with two suspects and a seizure and sees t
     await page.waitForURL(new RegExp(`month=${String(month)}(&|$)`));
     const total = month === 1 ? '1月累计' : `1—${String(month)}月累计`;
     await page.getByTestId('figures-table').getByRole('columnheader', { name: total }).waitFor();
-    await page.getByTestId('figures-table').getByRole('columnheader', { name: '完成年度任务' }).waitFor();
+    await page.getByTestId('figures-table').getByRole('columnheader', { name: '完成年度任务数' }).waitFor();
     await page.getByTestId('completion-cases.solved').getByText(expected).waitFor();
     await page.getByRole('button', { name: '破获毒品刑事案件累计明细', exact: true }).getByText(solvedAfter, { exact: true }).waitFor();
     await page.getByRole('button', { name: '破获毒品刑事案件累计明细', exact: true }).click();

@@ -37,7 +37,7 @@ describe('禁毒办 switches 任务指标统计 to a month (月度) and reads th
     await page.locator('.ant-select-dropdown:visible').getByTitle(`${String(month)}月`, { exact: true }).click();
     await page.waitForURL(new RegExp(`month=${String(month)}(&|$)`));
     const total = month === 1 ? '1月累计' : `1—${String(month)}月累计`;
-    for (const name of ['本月', '去年同月', '同比', '上月', '环比', total, '年度任务数', '完成年度任务', '累计同比']) {
+    for (const name of ['本月', '去年同月', '同比', '上月', '环比', total, '年度任务数', '完成年度任务数', '累计同比']) {
       await table.getByRole('columnheader', { name, exact: true }).waitFor();
     }
     assert.equal(await table.getByRole('columnheader', { name: '任务数', exact: true }).count(), 0, 'a month has no target of its own');

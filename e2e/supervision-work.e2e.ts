@@ -50,4 +50,37 @@ describe('社工 (worker scope) records a home visit for a person of her work te
     assert.ok(true);
     await page.context().close();
   });
+
+  it('乡镇专干 records a visit made by the team\'s 社工 (走访人 picker) and the list names her', async () => {
+    const page = await signIn(platform, 'township');
+    // A person of 河畔社区, whose work team has the demo worker 陈静 as social worker.
+    const orgs = (await (await page.request.get(`${platform.baseUrl}/api/orgs`)).json()) as { items: { id: string; name: string }[] };
+    const community = orgs.items.find((o) => o.name === '河畔社区');
+    assert.ok(community);
+    const persons = (await (await page.request.get(`${platform.baseUrl}/api/persons?orgUnitId=${community.id}&pageSize=5`)).json()) as { items: { id: string }[] };
+    const personId = persons.items[0]?.id;
+    assert.ok(personId, 'a demo person in 河畔社区');
+    await page.goto(`${platform.baseUrl}/persons/${personId}`);
+
+    await page.getByRole('tab', { name: '走访谈话' }).click();
+    await page.getByRole('button', { name: '登记走访谈话' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记走访谈话' });
+    // The caller is the default; the team's account holders are offered too.
+    await dialog.getByText('李晓梅（本人）').click(); // the shown value covers the select's search input
+    await page.locator('.ant-select-dropdown:visible').getByTitle('陈静（社工）', { exact: true }).click();
+    await dialog.getByLabel('内容摘要').fill('社工入户走访，了解就业意向');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('visits-table').getByRole('row').filter({ hasText: '社工入户走访，了解就业意向' });
+    await row.getByRole('cell', { name: '陈静', exact: true }).waitFor();
+
+    // And by default the caller is the 走访人.
+    await page.getByRole('button', { name: '登记走访谈话' }).click();
+    await dialog.getByLabel('内容摘要').fill('乡镇专干电话回访');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const own = page.getByTestId('visits-table').getByRole('row').filter({ hasText: '乡镇专干电话回访' });
+    await own.getByRole('cell', { name: '李晓梅', exact: true }).waitFor();
+    await page.context().close();
+  });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { chooseOption } from './support/select.ts';
 import { signIn, startPlatform, type RunningPlatform } from './support/platform.ts';
 
 describe('乡镇专干 records a test notice (通知检测) and withdraws a transfer (移交撤回)', () => {
@@ -34,10 +35,7 @@ describe('乡镇专干 records a test notice (通知检测) and withdraws a tran
     await page.getByRole('tab', { name: '移交记录' }).click();
     await page.getByRole('button', { name: '移交', exact: true }).click();
     const send = page.getByRole('dialog', { name: '移交人员' });
-    await send.getByLabel('接收单位').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    await send.getByLabel('接收单位').fill('明德社区');
-    await page.locator('.ant-select-dropdown:visible').getByTitle('明德街道 / 明德社区', { exact: true }).click();
+    await chooseOption(page, send, '接收单位', '明德社区', '明德街道 / 明德社区');
     await send.getByLabel('移交原因').fill('拟移交明德社区');
     await send.getByRole('button', { name: '确定' }).click();
     await send.waitFor({ state: 'hidden' });

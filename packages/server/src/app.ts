@@ -26,7 +26,10 @@ import { PersonRecordsService, PersonsService, personsRoutes } from './modules/p
 import { EnforcementModule, enforcementRoutes, personsCollaborators } from './modules/enforcement/index.ts';
 import { MissedNoticeSweep, RiskService, ViolationTasksService, riskRoutes } from './modules/risk/index.ts';
 import { TransfersService, pendingTransfersIn, transfersRoutes } from './modules/transfers/index.ts';
-import { AttachmentsService, SupervisionService, SupervisionWorkService, TestNoticesService, supervisionRoutes, supervisionWorkRoutes, testNoticesRoutes } from './modules/supervision/index.ts';
+import {
+  AttachmentsService, PersonTestPolicyService, SupervisionService, SupervisionWorkService, TestNoticesService, personTestPolicyRoutes, supervisionRoutes,
+  supervisionWorkRoutes, testNoticesRoutes, type MeasureDue,
+} from './modules/supervision/index.ts';
 import { ImportsService, importsRoutes } from './modules/imports/index.ts';
 import { ExportsService, exportsRoutes } from './modules/exports/index.ts';
 import { PoliciesService, policiesRoutes } from './modules/policies/index.ts';
@@ -70,6 +73,8 @@ export interface App {
   snapshots: IndicatorSnapshots;
   /** The daily missed-test-notice check (通知检测未到 → serious-violation task), for tests (run). */
   missedNotices: MissedNoticeSweep;
+  /** Stored due dates of the working lists and their daily refresh, for tests and benches (refresh). */
+  measureDue: MeasureDue;
 }
 
 // Keys whose values must never reach a log line.
@@ -187,6 +192,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await server.register(personsRoutes(persons, new PersonRecordsService(platform)));
   await server.register(enforcementRoutes(enforcement));
   await server.register(supervisionRoutes(supervision));
+  await server.register(personTestPolicyRoutes(new PersonTestPolicyService(platform, risk.riskLevels)));
   await server.register(testNoticesRoutes(testNotices));
   await server.register(riskRoutes(risk, violationTasks));
   await server.register(transfersRoutes(transfers));
@@ -227,12 +233,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     server.addHook('onClose', async () => alerts.stopJobs());
     server.addHook('onClose', () => snapshots.stop());
     server.addHook('onClose', async () => missedNotices.stop());
+    server.addHook('onClose', async () => supervision.measureDue.stop());
   }
   await server.ready();
   if (options.jobs !== false) {
     alerts.startJobs(server.log);
     snapshots.start(server.log, (config.indicatorSnapshotSeconds ?? 60) * 1000);
     missedNotices.start(server.log);
+    supervision.measureDue.start(server.log);
   }
-  return { server, platform, routeAccess, beginShutdown: () => void (shuttingDown = true), alerts, reportJobs, snapshots, missedNotices };
+  return { server, platform, routeAccess, beginShutdown: () => void (shuttingDown = true), alerts, reportJobs, snapshots, missedNotices, measureDue: supervision.measureDue };
 }

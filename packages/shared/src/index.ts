@@ -21,6 +21,7 @@ export * from './contracts/areas.ts';
 export * from './contracts/dashboard.ts';
 export * from './contracts/saved-filters.ts';
 export * from './contracts/test-policies.ts';
+export * from './contracts/person-test-policy.ts';
 export * from './rules/roles.ts';
 export * from './rules/org-units.ts';
 export * from './rules/password-policy.ts';

@@ -389,6 +389,18 @@ export const DATA_CLASSIFICATION: Record<string, Record<string, ColumnClass>> = 
   },
   alert_rule_setting: { rule_code: none, org_unit_id: none, org_path: none, enabled: none, params: none, updated_by: none, updated_at: none },
   alert_sla: { level: none, ack_minutes: none, resolve_minutes: none, updated_by: none, updated_at: none },
+  // 工作清单的存储 (0021): each open community measure's clock status and due dates as the rules computed them for a day.
+  measure_due: {
+    measure_id: none, person_id: none, org_path: none,
+    kind: personal('应检待办：措施类型'),
+    status: personal('应检待办：措施执行状态（按当日计算）'),
+    report_in_due: personal('应检待办：报到期限'), report_in_rule: none, report_in_explanation: personal('应检待办：报到期限说明'),
+    term_end: personal('应检待办：期满日期'), term_end_rule: none, term_end_explanation: personal('应检待办：期满日期说明'),
+    next_test_due: personal('应检待办：下次检测日期'), next_test_rule: none, next_test_explanation: personal('应检待办：下次检测日期说明'),
+    test_state: personal('应检待办：待检测或逾期未检'),
+    computed_on: none,
+  },
+  measure_due_refresh: { id: none, day: none, rows: none, finished_at: none },
   test_policy: {
     org_unit_id: none, year1_months_between: none, year2_months_between: none, year3_months_between: none, min_months_between: none,
     risk_high: none, risk_medium: none, risk_low: none, updated_by: none, updated_at: none,

@@ -797,6 +797,8 @@ export interface Database {
   attachment: AttachmentTable;
   abstinence_review: AbstinenceReviewTable;
   test_policy: TestPolicyTable;
+  measure_due: MeasureDueTable;
+  measure_due_refresh: MeasureDueRefreshTable;
 }
 
 /** A unit's test schedule (检测频次), inherited by its subtree (0020). */
@@ -811,4 +813,32 @@ export interface TestPolicyTable {
   risk_low: number;
   updated_by: string | null;
   updated_at: DefaultTimestamp;
+}
+
+/** Stored due dates of an open community measure for one China day (0021); see modules/supervision/measure-due.ts. */
+export interface MeasureDueTable {
+  measure_id: string;
+  person_id: string;
+  org_path: string;
+  kind: string;
+  status: string;
+  report_in_due: DateColumn | null;
+  report_in_rule: string | null;
+  report_in_explanation: string | null;
+  term_end: DateColumn | null;
+  term_end_rule: string | null;
+  term_end_explanation: string | null;
+  next_test_due: DateColumn | null;
+  next_test_rule: string | null;
+  next_test_explanation: string | null;
+  test_state: string | null;
+  computed_on: DateColumn;
+}
+
+/** The last complete daily refresh of measure_due (0021, one row). */
+export interface MeasureDueRefreshTable {
+  id: number;
+  day: DateColumn;
+  rows: number;
+  finished_at: Date;
 }

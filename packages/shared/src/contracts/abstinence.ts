@@ -62,6 +62,9 @@ export const AbstinenceReviewDto = z.object({
   decidedAt: z.string().nullable(),
   decidedOn: z.string().nullable(),
   reason: z.string().nullable(),
+  /** 恢复管控: an approved review whose person was brought back into supervision (day and reason); null while archived. */
+  restoredOn: z.string().nullable(),
+  restoreReason: z.string().nullable(),
 });
 export type AbstinenceReviewDto = z.infer<typeof AbstinenceReviewDto>;
 

@@ -74,6 +74,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'measure.reported_in': '登记报到',
   'measure.event_added': '登记措施变更',
   'measure.listed': '查看管控措施',
+  'measure.test_policy_viewed': '查看人员适用的检测频次',
   'drug_test.recorded': '登记检测',
   'drug_test.listed': '查看检测记录',
   'supervision.worklist_viewed': '查看工作清单',

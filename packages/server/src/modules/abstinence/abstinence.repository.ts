@@ -12,6 +12,7 @@ export const ARCHIVED_TABLES = [
   'person', 'detection', 'measure', 'drug_test', 'abstinence_review',
   // Other modules' person-owned tables (archived when their migration has run).
   'supervision_visit', 'leave_record', 'assistance', 'attachment', 'work_team_member', 'risk_assessment', 'violation_task', 'alert',
+  'measure_due',
 ] as const;
 
 /** The tables of ARCHIVED_TABLES that exist and carry both person_id and org_path (person itself aside). */
@@ -112,8 +113,12 @@ export async function reviewInScope(db: Db, scope: Scope, id: string, lock = fal
   return row ? toReview(row) : null;
 }
 
-export async function listReviews(db: Db, scope: Scope, status: string | undefined, page: number, pageSize: number): Promise<{ items: StoredReview[]; total: number }> {
-  let query = db.selectFrom('abstinence_review as r').where((eb) => inScope(eb, 'r.org_path', scope));
+/** Reviews in scope; `alsoScope` adds a second one (the office's 已批准: archived reviews and those of restored persons). */
+export async function listReviews(
+  db: Db, scope: Scope, status: string | undefined, page: number, pageSize: number, alsoScope?: Scope,
+): Promise<{ items: StoredReview[]; total: number }> {
+  let query = db.selectFrom('abstinence_review as r')
+    .where((eb) => (alsoScope ? eb.or([inScope(eb, 'r.org_path', scope), inScope(eb, 'r.org_path', alsoScope)]) : inScope(eb, 'r.org_path', scope)));
   if (status !== undefined) query = query.where('r.status', '=', status);
   const total = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.select(COLUMNS).orderBy('r.proposed_at', 'desc').orderBy('r.id').limit(pageSize).offset((page - 1) * pageSize).execute();

@@ -197,11 +197,12 @@ export class AbstinenceService {
   }
 
   async reviews(ctx: AuthedContext, query: AbstinenceReviewQuery): Promise<{ items: AbstinenceReviewDto[]; total: number }> {
-    // Approved reviews moved to the archive with their person: only archive readers (the office) list them, from there.
+    // Approved reviews moved to the archive with their person: only archive readers (the office) list them, from there —
+    // and from their ordinary scope too, where the review of a person restored to control (恢复管控) went back with them.
     const fromArchive = query.status === 'approved' && ctx.actor.permissions.has('archive.read');
     const scope = fromArchive ? archiveScope(scopeOf(ctx.actor)) : scopeOf(ctx.actor);
     return this.platform.db.transaction().execute(async (trx) => {
-      const page = await repo.listReviews(trx, scope, query.status, query.page, query.pageSize);
+      const page = await repo.listReviews(trx, scope, query.status, query.page, query.pageSize, fromArchive ? scopeOf(ctx.actor) : undefined);
       const items = await this.reviewDtos(trx, page.items);
       await this.platform.audit.append(trx, ctx, {
         action: 'abstinence.reviews_viewed', entityType: 'worklist', entityId: null, changes: { status: query.status ?? 'all', matches: page.total, archive: fromArchive },
@@ -219,6 +220,7 @@ export class AbstinenceService {
         id: r.id, personId: r.personId, personName: person?.name ?? '', idNumberMasked: person ? this.persons.codec.maskedIdNumber(person) : '',
         orgUnitName: person ? (names.get(person.orgUnitId) ?? '') : '', since: r.since, markDate: r.markDate, evidence: r.evidence, status: r.status,
         proposedAt: r.proposedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, decidedOn: r.decidedOn, reason: r.reason,
+        restoredOn: r.restoredOn, restoreReason: r.restoreReason,
       };
     });
   }

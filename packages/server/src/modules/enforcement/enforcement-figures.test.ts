@@ -277,7 +277,7 @@ describe('figures: values, targets, completion, year-on-year and period-on-perio
     const sheet = workbook.getWorksheet('任务指标统计');
     assert.ok(sheet);
     assert.equal(sheet.getCell('A1').value, '云岭乡2026年7月缉毒执法任务指标统计');
-    assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), ['指标', '单位', '本月', '去年同月', '同比', '上月', '环比', '1—7月累计', '年度任务数', '完成年度任务', '1—7月累计去年同期', '累计同比']);
+    assert.deepEqual((sheet.getRow(3).values as unknown[]).slice(1), ['指标', '单位', '本月', '去年同月', '同比', '上月', '环比', '1—7月累计', '年度任务数', '完成年度任务数', '1—7月累计去年同期', '累计同比']);
     const rows = new Map<string, unknown[]>();
     sheet.eachRow((r, n) => { if (n > 3) rows.set(r.getCell(1).text.trim(), (r.values as unknown[]).slice(1)); });
     assert.deepEqual(rows.get('破获毒品刑事案件'), ['破获毒品刑事案件', '件', 1, 0, '无同期数', 0, '无上期数', 4, 6, 0.667, 2, 1]);

@@ -118,10 +118,10 @@ async function monthlyWorkbook(figures: Figures, month: number, generatedAt: str
       percent('环比', 10, (r) => r.popChange, '无上期数'),
       amount(total, 16, (r) => r.cumulative?.value ?? null),
       amount('年度任务数', 14, (r) => r.cumulative?.yearTarget ?? null, '—'),
-      percent('完成年度任务', 14, (r) => r.cumulative?.completion ?? null, '无任务数'),
+      percent('完成年度任务数', 14, (r) => r.cumulative?.completion ?? null, '无任务数'),
       amount(`${total}去年同期`, 16, (r) => r.cumulative?.lastYearValue ?? null),
       percent('累计同比', 10, (r) => r.cumulative?.yoyChange ?? null, '无同期数'),
     ],
-    '说明：月度不单列任务数；完成年度任务＝1月1日至本月末（或统计日）累计÷年度任务数；同比、环比＝（本期−对比期）÷对比期；均按精确值四舍五入保留一位小数。',
+    '说明：月度不单列任务数；完成年度任务数＝1月1日至本月末（或统计日）累计÷年度任务数；同比、环比＝（本期−对比期）÷对比期；均按精确值四舍五入保留一位小数。',
   );
 }

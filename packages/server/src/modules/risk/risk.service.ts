@@ -131,6 +131,8 @@ export class RiskService {
         score: scored.score, computedLevel: scored.level, level, overrideReason: input.override !== undefined ? reason : null,
         orgPath: person.orgPath, createdBy: ctx.actor.userId,
       }, this.now());
+      // The level sets the test schedule: the stored next test dates follow in this transaction.
+      await this.supervision.recomputeDue(trx, personId);
       // The alert rules re-evaluate the person (risk raised) from the outbox, in this transaction.
       await publishEvent(trx, { type: 'risk.assessed', personId, payload: { assessmentId: id } });
       await this.platform.audit.append(trx, ctx, {

@@ -181,8 +181,10 @@ export class SupervisionWorkService {
       const person = await this.person(trx, scope, personId, true);
       if (compareDates(input.visitedOn, person.birthDate) < 0) throw invalidField('visitedOn', '走访日期不能早于出生日期');
       const by = input.visitedBy ?? ctx.actor.userId;
-      if (input.visitedBy !== undefined && !(await team.accountInScope(trx, scope, input.visitedBy))) {
-        throw invalidField('visitedBy', '所选走访人不存在、已停用或不在本单位范围内');
+      // A colleague in the caller's units, or anyone on the person's current work team (the 走访人 picker offers both).
+      if (input.visitedBy !== undefined && !(await team.accountInScope(trx, scope, input.visitedBy))
+        && !(await team.activeTeamAccount(trx, personId, input.visitedBy))) {
+        throw invalidField('visitedBy', '所选走访人不存在、已停用，或既不在本单位范围内也不在该人员的工作小组中');
       }
       const id = randomUUID();
       await records.insertVisit(trx, {

@@ -114,6 +114,27 @@ describe('supervision work: work teams, visits, leaves, assistance (today 2026-1
       expectProblem(await township.post(url, { visitedOn: '2026-11-20', kind: 'talk', content: '谈话', visitedBy: township2Id }), 400, 'visitedBy');
       assert.equal(await count('supervision_visit'), before);
     });
+
+    it('lets a worker name a colleague of the person\'s work team from another unit, and nobody else outside her units', async () => {
+      const sysadmin = await app.login('sysadmin');
+      const secadmin = await app.login('secadmin');
+      const street = await given(app).orgNamed('清源街道');
+      const account = await sysadmin.post('/api/users', { username: 'streetworker', displayName: '街道社工', orgUnitId: street.id });
+      assert.equal(account.statusCode, 201, account.body);
+      const colleagueId = account.json<{ id: string }>().id;
+      assert.equal((await secadmin.put(`/api/users/${colleagueId}/roles`, { roles: ['worker'] })).statusCode, 200);
+      const person = await given(app).person(township, '河畔社区');
+      for (const accountId of [workerId, colleagueId]) {
+        created(await township.post(`/api/persons/${person.id}/work-team`, { teamRole: 'socialWorker', accountId, startedOn: '2026-11-01' }));
+      }
+      const worker = await app.login('worker');
+      const url = `/api/persons/${person.id}/visits`;
+      const township2Id = (await given(app).userNamed('township2')).id;
+      expectProblem(await worker.post(url, { visitedOn: '2026-11-20', kind: 'talk', content: '谈话', visitedBy: township2Id }), 400, 'visitedBy');
+      created(await worker.post(url, { visitedOn: '2026-11-20', kind: 'talk', content: '谈话', visitedBy: colleagueId }));
+      const list = (await worker.get(url)).json<{ items: VisitDto[] }>();
+      assert.deepEqual(list.items.map((v) => v.visitedBy.displayName), ['街道社工']);
+    });
   });
 
   describe('leave reports (请假外出) and unauthorised absences (未经批准离开)', () => {

@@ -227,3 +227,14 @@ export async function measuresInArea(db: Db, scope: Scope, underPath: string, un
     .execute();
   return rows.map(toMeasure);
 }
+
+/** The open community measures of these persons (batched), for the stored due dates (measure-due.ts). */
+export async function openCommunityMeasuresOf(db: Db, personIds: readonly string[]): Promise<StoredMeasure[]> {
+  const out: StoredMeasure[] = [];
+  for (let i = 0; i < personIds.length; i += 1000) {
+    const rows = await measureQuery(db).where('m.person_id', 'in', personIds.slice(i, i + 1000))
+      .where('m.kind', 'in', ['communityTreatment', 'communityRehab']).where('m.status', 'in', [...OPEN_STATUSES]).execute();
+    out.push(...rows.map(toMeasure));
+  }
+  return out;
+}

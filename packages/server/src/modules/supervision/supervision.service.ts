@@ -10,7 +10,6 @@ import {
   type CreateMeasureEvent,
   type Created,
   type DrugTestDto,
-  type MeasureClockInput,
   type MeasureClocks,
   type MeasureDto,
   type MeasureKind,
@@ -42,14 +41,10 @@ import * as repo from './supervision.repository.ts';
 import { testPolicyResolver } from './test-policies.repository.ts';
 import { TestPoliciesService } from './test-policies.service.ts';
 import { NO_SOURCES, personWorklist, type WorklistSources } from './worklists-extra.ts';
+import { MeasureDue } from './measure-due.ts';
+import { COMMUNITY, DEFAULT_RISK, clockInput, codePointCompare, dueFacts, listDue } from './measure-due-rules.ts';
 
 const OPEN_CONFLICT = '该人员已有同类正在执行的管控措施';
-/** Community measures carry the report-in and test-schedule duties. */
-const COMMUNITY: readonly string[] = ['communityTreatment', 'communityRehab'];
-/** A person never assessed is scheduled as medium risk (the default intervals). */
-const DEFAULT_RISK = 'medium' as const;
-const ENDING_SOON_DAYS = 30;
-
 /** Maps a field named by the clock rules back to the request field it came from. */
 function requestField(field: string): string {
   if (field === 'receivedDate') return 'decisionReceivedDate';
@@ -59,44 +54,6 @@ function requestField(field: string): string {
   if (/\.from$|\.date$/.test(field)) return 'from';
   if (field.startsWith('extensions')) return 'days';
   return field;
-}
-
-function clockInput(m: repo.StoredMeasure, events: readonly repo.StoredEvent[]): MeasureClockInput {
-  const of = (type: string) => events.filter((e) => e.type === type);
-  const terminationEvent = of('termination').at(0);
-  const termination = terminationEvent
-    ? { date: terminationEvent.from, reason: (terminationEvent.reason ?? 'other') as 'other' }
-    : null;
-  const kind = m.kind as MeasureKind;
-  switch (kind) {
-    case 'communityTreatment':
-    case 'communityRehab': {
-      const base = {
-        decisionDate: m.decisionDate,
-        receivedDate: m.decisionReceivedDate,
-        reportInDate: m.reportInDate,
-        justifiedLateReport: m.justifiedLateReport,
-        suspensions: of('suspension').map((e) => ({ from: e.from, to: e.to })),
-        placeChanges: of('placeChange').map((e) => ({ date: e.from, reportInDate: e.to })),
-        termination,
-      };
-      return kind === 'communityRehab'
-        ? { ...base, kind, releaseDate: m.decisionDate, termMonths: m.termMonths ?? 0 }
-        : { ...base, kind };
-    }
-    case 'compulsoryIsolation':
-      return {
-        kind,
-        decisionDate: m.decisionDate,
-        escapes: of('escape').map((e) => ({ from: e.from, to: e.to })),
-        extensions: of('extension').map((e) => ({ days: e.days ?? 0 })),
-        releaseDate: m.endReason === 'released' ? m.endedOn : null,
-        termination,
-      };
-    case 'voluntaryTreatment':
-    case 'maintenanceTherapy':
-      return { kind, decisionDate: m.decisionDate, endDate: terminationEvent?.from ?? null };
-  }
 }
 
 /** The clocks of a stored measure with its events as of `today` (for other modules: abstinence, indicators). */
@@ -155,11 +112,24 @@ export class SupervisionService {
 
   constructor(private readonly platform: Platform, private readonly orgs: OrgsService) {
     this.cipher = new FieldCipher(platform.keys);
-    this.testPolicies = new TestPoliciesService(platform);
+    this.measureDue = new MeasureDue(platform, (db, ids) => this.riskLevels(db, ids));
+    // A policy set or cleared on a unit changes the next test dates of its whole subtree.
+    this.testPolicies = new TestPoliciesService(platform, (trx, path) => this.measureDue.recomputeUnder(trx, path));
   }
 
-  /** Keeps the copied org paths of measures and tests in step with a moved unit, in the move's transaction. */
-  readonly orgMoveListener: OrgMoveListener = (trx, oldPath, newPath) => repo.rewritePaths(trx, oldPath, newPath);
+  /** Stored due dates of open community measures (measure_due) and their daily refresh: what the working lists read. */
+  readonly measureDue: MeasureDue;
+
+  /** Keeps the copied org paths of measures, tests and due dates in step with a moved unit, in the move's transaction. */
+  readonly orgMoveListener: OrgMoveListener = async (trx, oldPath, newPath) => {
+    await repo.rewritePaths(trx, oldPath, newPath);
+    await this.measureDue.recomputeUnder(trx, newPath);
+  };
+
+  /** Recomputes a person's stored due dates after a write in another module changed an input (a risk assessment). */
+  recomputeDue(trx: Db, personId: string): Promise<void> {
+    return this.measureDue.recompute(trx, [personId]);
+  }
 
   // Risk levels come from the risk module (latest assessment); medium for everyone until it is wired in.
   private riskLevels: RiskLevelSource = () => Promise.resolve(new Map<string, RiskLevel>());
@@ -199,8 +169,10 @@ export class SupervisionService {
   }
 
   /** Rewrites the org path copies of a person's open measures when their responsible unit changes (transfer, edit). */
-  setOpenMeasurePaths(db: Db, personId: string, orgPath: string): Promise<void> {
-    return repo.setOpenMeasurePaths(db, personId, orgPath);
+  async setOpenMeasurePaths(db: Db, personId: string, orgPath: string): Promise<void> {
+    await repo.setOpenMeasurePaths(db, personId, orgPath);
+    // The new unit's test policy and path apply to the stored due dates.
+    await this.measureDue.recompute(db, [personId]);
   }
 
   private today(): string {
@@ -241,6 +213,7 @@ export class SupervisionService {
         await repo.insertMeasure(trx, { ...measure, status: recordStatus(clocks), createdBy: ctx.actor.userId }, this.now());
         const changes: Record<string, unknown> = { measureId: id, kind: input.kind };
         for (const [field, value] of Object.entries(input)) if (value !== undefined && field !== 'kind') changes[field] = 'changed';
+        await this.measureDue.recompute(trx, [personId]);
         await publishEvent(trx, { type: 'measure.ordered', personId, payload: { measureId: id } });
         await this.audit(trx, ctx, 'measure.ordered', personId, changes);
         return { id };
@@ -303,6 +276,7 @@ export class SupervisionService {
         status: recordStatus(clocks), report_in_date: input.reportedOn, justified_late_report: updated.justifiedLateReport,
         agreement_signed_date: input.reportedOn, agreement_note: input.note || null,
       }, this.now());
+      await this.measureDue.recompute(trx, [m.personId]);
       await publishEvent(trx, { type: 'measure.reported_in', personId: m.personId, payload: { measureId: m.id } });
       await this.audit(trx, ctx, 'measure.reported_in', m.personId, {
         measureId: m.id, reportedOn: 'changed', late: clocks.flags.some((f) => f.code === 'reportInLate'), agreementSigned: true,
@@ -344,6 +318,7 @@ export class SupervisionService {
         status: recordStatus(clocks),
         ...(terminated ? { ended_on: input.from, end_reason: event.reason } : {}),
       }, this.now());
+      await this.measureDue.recompute(trx, [m.personId]);
       await publishEvent(trx, { type: 'measure.event_added', personId: m.personId, payload: { measureId: m.id, eventId: event.id } });
       await this.audit(trx, ctx, 'measure.event_added', m.personId, { measureId: m.id, eventId: event.id, type: input.type, closed: Boolean(open) });
       return { id: event.id };
@@ -376,6 +351,7 @@ export class SupervisionService {
       }, this.now());
       const changes: Record<string, unknown> = { testId: id };
       for (const [field, value] of Object.entries(input)) if (value !== undefined) changes[field] = 'changed';
+      await this.measureDue.recompute(trx, [personId]);
       for (const listener of this.testListeners) await listener(trx, ctx, { id, personId, measureId, testedOn: input.testedOn, result: input.result });
       await publishEvent(trx, { type: 'drug_test.recorded', personId, payload: { testId: id } });
       await this.audit(trx, ctx, 'drug_test.recorded', personId, changes);
@@ -410,22 +386,36 @@ export class SupervisionService {
     return this.platform.db.transaction().execute(async (trx) => {
       let underPath: string | null = null;
       if (query.orgUnitId) underPath = (await this.orgs.requireInScope(trx, scope, query.orgUnitId, 'orgUnitId')).path;
-      const items = isPersonWorklist(query.list)
-        ? await personWorklist(query.list, {
+      const start = (query.page - 1) * query.pageSize;
+      let page: { items: WorklistRow[]; total: number };
+      if (isPersonWorklist(query.list)) {
+        const items = await personWorklist(query.list, {
           db: trx, scope, underPath, today: this.today(), sources: this.worklistSources,
           openCommunityMeasures: async () => (await repo.openMeasuresInScope(trx, scope, underPath)).filter((r) => COMMUNITY.includes(r.measure.kind)),
-        })
-        : await this.worklistItems(trx, scope, underPath, query.list);
-      const start = (query.page - 1) * query.pageSize;
+        });
+        page = { items: items.slice(start, start + query.pageSize), total: items.length };
+      } else if (await this.measureDue.isFresh(trx)) {
+        // Today's stored due dates: paged and counted in the database.
+        page = await this.measureDue.list(trx, scope, underPath, query.list, { limit: query.pageSize, offset: start });
+      } else {
+        const items = await this.liveWorklistItems(trx, scope, underPath, query.list);
+        page = { items: items.slice(start, start + query.pageSize), total: items.length };
+      }
       await this.platform.audit.append(trx, ctx, {
-        action: 'supervision.worklist_viewed', entityType: 'worklist', entityId: null, changes: { list: query.list, matches: items.length },
+        action: 'supervision.worklist_viewed', entityType: 'worklist', entityId: null, changes: { list: query.list, matches: page.total },
       });
-      return { items: items.slice(start, start + query.pageSize), total: items.length };
+      return page;
     });
   }
 
-  /** Also the facts of the time-based alert rules (modules/alerts), over any subtree. */
+  /** Also the facts of the time-based alert rules (modules/alerts), over any subtree: stored rows when today's, else live. */
   async worklistItems(db: Db, scope: Scope, underPath: string | null, list: WorklistQuery['list']): Promise<WorklistItem[]> {
+    if (await this.measureDue.isFresh(db)) return (await this.measureDue.list(db, scope, underPath, list, null)).items;
+    return this.liveWorklistItems(db, scope, underPath, list);
+  }
+
+  /** The working list computed in memory from the facts (the fallback while today's refresh has not completed). */
+  async liveWorklistItems(db: Db, scope: Scope, underPath: string | null, list: WorklistQuery['list']): Promise<WorklistItem[]> {
     const today = this.today();
     const rows = (await repo.openMeasuresInScope(db, scope, underPath)).filter((r) => COMMUNITY.includes(r.measure.kind));
     const events = await repo.eventsOf(db, rows.map((r) => r.measure.id));
@@ -434,33 +424,19 @@ export class SupervisionService {
     const policyAt = await testPolicyResolver(db);
     const items: WorklistItem[] = [];
     for (const { measure: m, personName } of rows) {
-      const clocks = measureClocks(clockInput(m, events.filter((e) => e.measureId === m.id)), today);
-      const item = (date: { date: string; rule: string; explanation: string }): WorklistItem => ({
-        personId: m.personId, personName, measureId: m.id, measureKind: m.kind as MeasureKind, dueDate: date.date,
-        overdueDays: Math.max(0, daysBetween(date.date, today)), rule: date.rule, explanation: date.explanation,
-      });
-      if (list === 'notReportedIn') {
-        if (clocks.status === 'notReportedIn' && clocks.reportInDue) items.push(item(clocks.reportInDue));
-        continue;
-      }
-      if (list === 'endingSoon') {
-        const end = clocks.termEnd;
-        if (end && clocks.status === 'active' && compareDates(end.date, addDays(today, ENDING_SOON_DAYS)) <= 0) items.push({ ...item(end), overdueDays: 0 });
-        continue;
-      }
-      if (clocks.status !== 'active' || !m.reportInDate) continue;
-      const status = testStatus(
-        { measureStart: m.reportInDate, lastTestDate: lastTests.get(m.personId) ?? null, risk: risks.get(m.personId) ?? DEFAULT_RISK, termEnd: clocks.termEnd?.date ?? null },
-        today,
-        policyAt(m.orgPath),
+      const facts = dueFacts(
+        m, events.filter((e) => e.measureId === m.id), lastTests.get(m.personId) ?? null, risks.get(m.personId) ?? DEFAULT_RISK, policyAt(m.orgPath), today,
       );
-      if (!status.nextDue) continue;
-      if (list === 'due' && status.due && !status.overdue) items.push(item(status.nextDue));
-      if (list === 'overdue' && status.overdue) items.push(item(status.nextDue));
+      const date = listDue(list, facts, today);
+      if (!date) continue;
+      items.push({
+        personId: m.personId, personName, measureId: m.id, measureKind: m.kind as MeasureKind, dueDate: date.date,
+        overdueDays: list === 'endingSoon' ? 0 : Math.max(0, daysBetween(date.date, today)), rule: date.rule, explanation: date.explanation,
+      });
     }
-    const order = list === 'endingSoon' ? 1 : -1;
-    return items.sort((a, b) => (list === 'endingSoon' ? compareDates(a.dueDate, b.dueDate) * order : b.overdueDays - a.overdueDays)
-      || a.personName.localeCompare(b.personName, 'zh') || a.measureId.localeCompare(b.measureId));
+    // Names in code-point order (PostgreSQL `COLLATE "C"`), as the stored lists sort them in SQL.
+    return items.sort((a, b) => (list === 'endingSoon' ? compareDates(a.dueDate, b.dueDate) : b.overdueDays - a.overdueDays)
+      || codePointCompare(a.personName, b.personName) || codePointCompare(a.measureId, b.measureId));
   }
 
   private audit(trx: Trx, ctx: AuthedContext, action: string, personId: string, changes: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import { DEFAULT_TEST_POLICY, testPolicyProblems, type TestPolicy, type TestPolicyBody, type TestPolicyUnitDto } from '@qingyuan/shared';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import * as repo from './test-policies.repository.ts';
@@ -18,7 +19,8 @@ function policyOf(body: TestPolicyBody): TestPolicy {
  * DEFAULT_TEST_POLICY). The office sets it; every test due date the server computes reads it (docs/rules.md 检测频次).
  */
 export class TestPoliciesService {
-  constructor(private readonly platform: Platform) {}
+  /** `changed`: called in the write's transaction with the unit's path (its subtree's stored due dates follow). */
+  constructor(private readonly platform: Platform, private readonly changed: (trx: Db, path: string) => Promise<void> = () => Promise.resolve()) {}
 
   async list(ctx: AuthedContext): Promise<TestPolicyUnitDto[]> {
     const scope = scopeOf(ctx.actor);
@@ -47,6 +49,7 @@ export class TestPoliciesService {
       if (!unit) throw notFound();
       const before = (await repo.testPolicies(trx)).find((s) => s.orgUnitId === unit.id)?.policy ?? null;
       await repo.upsertTestPolicy(trx, unit.id, policy, ctx.actor.userId, this.platform.clock.now());
+      await this.changed(trx, unit.path);
       await this.platform.audit.append(trx, ctx, {
         action: 'supervision.test_policy_set', entityType: 'test_policy', entityId: unit.id, changes: { orgUnit: unit.name, from: before, to: policy },
       });
@@ -62,6 +65,7 @@ export class TestPoliciesService {
       const before = (await repo.testPolicies(trx)).find((s) => s.orgUnitId === unit.id)?.policy ?? null;
       if (!before) return;
       await repo.deleteTestPolicy(trx, unit.id);
+      await this.changed(trx, unit.path);
       await this.platform.audit.append(trx, ctx, {
         action: 'supervision.test_policy_cleared', entityType: 'test_policy', entityId: unit.id, changes: { orgUnit: unit.name, from: before, to: null },
       });

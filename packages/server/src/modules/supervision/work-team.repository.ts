@@ -70,6 +70,14 @@ export async function currentAccountMember(db: Db, personId: string, accountId: 
   return row !== undefined;
 }
 
+/** An active account on the person's current work team (a colleague the caller may name, wherever their unit is). */
+export async function activeTeamAccount(db: Db, personId: string, accountId: string): Promise<boolean> {
+  const row = await db.selectFrom('work_team_member as m').innerJoin('app_user as u', 'u.id', 'm.account_id').select('m.id')
+    .where('m.person_id', '=', personId).where('m.account_id', '=', accountId).where('m.ended_on', 'is', null).where('u.active', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** An active account holding the worker role whose unit lies in the caller's subtree (accounts are not person-bound). */
 export async function workerAccountInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
   const row = await db.selectFrom('app_user as u')

@@ -98,6 +98,21 @@ function ProposeModal({ candidate, onClose }: { candidate: AbstinenceCandidate |
   );
 }
 
+/** The review's decision; an approved one whose person was restored to control says so, with the day and the reason. */
+function ReviewStatus({ review: r }: { review: AbstinenceReviewDto }) {
+  return (
+    <Space direction="vertical" size={0}>
+      <Tag>{ABSTINENCE_REVIEW_STATUS_LABELS[r.status]}</Tag>{r.decidedOn}{r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}
+      {r.restoredOn && (
+        <span data-testid={`review-restored-${r.id}`}>
+          <Tag color="orange">已恢复管控</Tag>{r.restoredOn}
+          {r.restoreReason && <Typography.Text type="secondary">（{r.restoreReason}）</Typography.Text>}
+        </span>
+      )}
+    </Space>
+  );
+}
+
 function Reviews({ status }: { status: AbstinenceReviewStatus }) {
   const [page, setPage] = useState(1);
   const list = useAbstinenceReviews(status, page);
@@ -126,12 +141,13 @@ function Reviews({ status }: { status: AbstinenceReviewStatus }) {
         data-testid={`abstinence-reviews-${status}`}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: '姓名', width: 90, render: (_: unknown, r) => (status === 'approved' ? r.personName : <Link to={`/persons/${r.personId}`}>{r.personName}</Link>) },
+          // An archived person has no ordinary page; one restored to control (恢复管控) has it again.
+          { title: '姓名', width: 90, render: (_: unknown, r) => (status === 'approved' && !r.restoredOn ? r.personName : <Link to={`/persons/${r.personId}`}>{r.personName}</Link>) },
           { title: '身份证号', dataIndex: 'idNumberMasked', width: 170 },
           { title: '单位', dataIndex: 'orgUnitName', width: 100 },
           { title: '满三年', dataIndex: 'markDate', width: 104 },
           { title: '依据', render: (_: unknown, r) => <Evidence lines={r.evidence} /> },
-          { title: '状态', width: 150, render: (_: unknown, r) => <Space direction="vertical" size={0}><Tag>{ABSTINENCE_REVIEW_STATUS_LABELS[r.status]}</Tag>{r.decidedOn}{r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}</Space> },
+          { title: '状态', width: 180, render: (_: unknown, r) => <ReviewStatus review={r} /> },
           ...(status === 'proposed' && canDecide ? [{
             title: '审核', width: 150,
             render: (_: unknown, r: AbstinenceReviewDto) => (

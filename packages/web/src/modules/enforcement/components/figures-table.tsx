@@ -70,7 +70,7 @@ function monthColumns(month: number, drill: (row: FigureRow, compare: Enforcemen
     { title: total, key: 'cumulative', width: 120, align: 'right', render: (_: unknown, r) => (r.cumulative ? drill(r, 'cumulative', r.cumulative.value) : '—') },
     { title: '年度任务数', key: 'yearTarget', width: 110, align: 'right', render: (_: unknown, r) => r.cumulative?.yearTarget ?? <Typography.Text type="secondary">—</Typography.Text> },
     {
-      title: '完成年度任务',
+      title: '完成年度任务数',
       key: 'completion',
       width: 110,
       align: 'right',

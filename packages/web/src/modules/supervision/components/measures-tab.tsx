@@ -11,6 +11,7 @@ import { QueryError } from '../../../app/query-error.tsx';
 import { useCan } from '../../auth/index.ts';
 import { OrgTreeSelect } from '../../orgs/index.ts';
 import { useMeasures, useOrderMeasure, useReportIn } from '../supervision-api.ts';
+import { MeasureAgreements } from './measure-agreements.tsx';
 
 const STATUS_LABELS: Record<string, string> = {
   notDelivered: '决定书未送达', awaitingReportIn: '待报到', notReportedIn: '逾期未报到', active: '执行中', suspended: '中止',
@@ -78,6 +79,7 @@ export function MeasuresTab({ personId }: { personId: string }) {
               <Descriptions.Item label="收到决定书">{m.decisionReceivedDate ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="协议签订">{m.agreementSignedDate ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="协议备注">{m.agreementNote ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="协议书" span={3}><MeasureAgreements measureId={m.id} canWrite={canWrite} /></Descriptions.Item>
             </Descriptions>
           ),
         }}

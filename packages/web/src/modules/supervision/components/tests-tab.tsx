@@ -12,6 +12,7 @@ import { useCan } from '../../auth/index.ts';
 import { useDrugTests, useMeasures, useRecordTest, useSupervisionSubstances } from '../supervision-api.ts';
 import { RuleDate } from './measures-tab.tsx';
 import { TestNotices } from './test-notices.tsx';
+import { TestPolicySummary } from './test-policy-summary.tsx';
 
 const RESULT_COLORS: Record<TestResult, string> = { negative: 'green', positive: 'red', refused: 'orange' };
 
@@ -32,6 +33,7 @@ export function TestsTab({ personId }: { personId: string }) {
         {next?.nextDue && <RuleDate value={next.nextDue} testId="tests-next-due" />}
         {next?.overdue && <Tag color="red">逾期{next.overdueDays}天</Tag>}
       </Space>
+      <TestPolicySummary personId={personId} />
       <Table<DrugTestDto>
         rowKey="id"
         size="small"

@@ -3,12 +3,12 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Typo
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { VISIT_KINDS, VISIT_KIND_LABELS, type VisitDto, type VisitKind } from '@qingyuan/shared';
+import { TEAM_ROLE_LABELS, VISIT_KINDS, VISIT_KIND_LABELS, type VisitDto, type VisitKind } from '@qingyuan/shared';
 import { showFormError } from '../../../app/form-errors.ts';
 import { requiredRule } from '../../../app/form-rules.ts';
 import { QueryError } from '../../../app/query-error.tsx';
-import { useCan } from '../../auth/index.ts';
-import { useRecordVisit, useVisits } from '../supervision-work-api.ts';
+import { useCan, useCurrentMe } from '../../auth/index.ts';
+import { useRecordVisit, useTeam, useVisits } from '../supervision-work-api.ts';
 
 /** 走访谈话: visits and talks, newest first, with the last contact day (visits, tests, report-ins). */
 export function VisitsTab({ personId }: { personId: string }) {
@@ -51,6 +51,7 @@ interface VisitValues {
   visitedOn: Dayjs;
   kind: VisitKind;
   place?: string;
+  visitedBy: string;
   content: string;
   findings?: string;
   nextPlan?: string;
@@ -60,6 +61,7 @@ function RecordVisitModal({ personId, open, onClose }: { personId: string; open:
   const [form] = Form.useForm<VisitValues>();
   const { message } = App.useApp();
   const record = useRecordVisit(personId);
+  const me = useCurrentMe();
   const onFinish = (v: VisitValues) => {
     const place = v.place?.trim();
     const findings = v.findings?.trim();
@@ -67,14 +69,16 @@ function RecordVisitModal({ personId, open, onClose }: { personId: string; open:
     record.mutate({
       visitedOn: v.visitedOn.format('YYYY-MM-DD'), kind: v.kind, content: v.content.trim(),
       ...(place ? { place } : {}), ...(findings ? { findings } : {}), ...(nextPlan ? { nextPlan } : {}),
+      // The server records the caller when none is sent.
+      ...(v.visitedBy !== me.id ? { visitedBy: v.visitedBy } : {}),
     }, {
       onSuccess: () => { void message.success('已登记走访谈话'); onClose(); },
-      onError: (error) => { showFormError(error, message, form, ['visitedOn', 'kind', 'place', 'content', 'findings', 'nextPlan']); },
+      onError: (error) => { showFormError(error, message, form, ['visitedOn', 'kind', 'place', 'visitedBy', 'content', 'findings', 'nextPlan']); },
     });
   };
   return (
     <Modal title="登记走访谈话" open={open} onOk={() => { form.submit(); }} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false} onFinish={onFinish} initialValues={{ kind: 'homeVisit', visitedOn: dayjs() }}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={onFinish} initialValues={{ kind: 'homeVisit', visitedOn: dayjs(), visitedBy: me.id }}>
         <Form.Item label="日期" name="visitedOn" rules={[requiredRule('请选择走访日期')]}>
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
@@ -83,6 +87,9 @@ function RecordVisitModal({ personId, open, onClose }: { personId: string; open:
         </Form.Item>
         <Form.Item label="地点" name="place">
           <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item label="走访人" name="visitedBy" rules={[requiredRule('请选择走访人')]} extra="本人或工作小组中有账号的成员">
+          <VisitorSelect personId={personId} />
         </Form.Item>
         <Form.Item label="内容摘要" name="content" rules={[requiredRule('请填写内容摘要'), { whitespace: true, message: '请填写内容摘要' }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount />
@@ -96,4 +103,17 @@ function RecordVisitModal({ personId, open, onClose }: { personId: string; open:
       </Form>
     </Modal>
   );
+}
+
+/** 走访人: the caller and the accounts on the person's current work team (rendered only while the dialog is open). */
+function VisitorSelect({ personId, id, value, onChange }: { personId: string; id?: string; value?: string; onChange?: (value: string) => void }) {
+  const me = useCurrentMe();
+  const team = useTeam(personId);
+  const options = [{ value: me.id, label: `${me.displayName}（本人）` }];
+  for (const m of team.data?.items ?? []) {
+    if (m.current && m.account && !options.some((o) => o.value === m.account?.id)) {
+      options.push({ value: m.account.id, label: `${m.account.displayName}（${TEAM_ROLE_LABELS[m.teamRole]}）` });
+    }
+  }
+  return <Select id={id} value={value} onChange={onChange} options={options} loading={team.isPending} />;
 }
