@@ -1,4 +1,5 @@
-// Dashboards and bulletins at scale (issue #6): loads persons with supervision histories and drug cases with seizures
+// Dashboards and bulletins at scale (issue #6): loads persons with supervision histories (tests and visits: ~2M records at
+// 100k persons) and drug cases with seizures
 // in bulk, then prints p50/p95 of the dashboard query set through the HTTP API — the office dashboard, the situation
 // index, the indicator explorer (enforcement indicators × townships) and the Word bulletin — next to the enforcement
 // totals run as bare SQL (the baseline), and the report generation time.
@@ -29,7 +30,7 @@ const app = await startTestApp();
 try {
   const db = app.platform.db;
   const rand = seededRandom(611);
-  const loaded = await loadPersons(db, app.platform.keys, PERSONS, TODAY);
+  const loaded = await loadPersons(db, app.platform.keys, PERSONS, TODAY, { visits: true });
 
   // Cases over three years in the villages, two thirds solved within 60 days, one seizure each.
   const caseStart = performance.now();
@@ -89,7 +90,7 @@ try {
   ];
 
   heading('dashboards and bulletins at scale: API vs enforcement totals run bare', app.database.kind === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL 127.0.0.1, throwaway database');
-  console.log(`loaded ${loaded.persons.toLocaleString('en')} persons, ${loaded.measures.toLocaleString('en')} measures, ${loaded.tests.toLocaleString('en')} tests ` +
+  console.log(`loaded ${loaded.persons.toLocaleString('en')} persons, ${loaded.measures.toLocaleString('en')} measures, ${loaded.tests.toLocaleString('en')} tests, ${loaded.visits.toLocaleString('en')} visits ` +
     `(${ms(loaded.generatedMs + loaded.insertMs)}), ${nCases.toLocaleString('en')} cases and ${nSeizures.toLocaleString('en')} seizures (${ms(caseMs)})`);
 
   const measure = async (): Promise<Map<string, Summary>> => {

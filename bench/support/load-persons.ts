@@ -1,6 +1,7 @@
 // Bulk loader of persons with realistic supervision histories, shared by the benches at province scale: community
 // measures with report-in (90 % within 15 days), drug tests roughly monthly then every two months with gaps, 3 %
-// positive, a few compulsory isolations. ID numbers are sealed and blind-indexed as the application does; rows go in
+// positive, a few compulsory isolations; optionally home visits every 3–5 weeks from report-in (one in ten stops being
+// visited within a year), which brings 100k persons to the issue's ~2M supervision records. ID numbers are sealed and blind-indexed as the application does; rows go in
 // with one INSERT … SELECT FROM unnest(arrays) per batch.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -40,15 +41,19 @@ export interface LoadedPersons {
   persons: number;
   measures: number;
   tests: number;
+  visits: number;
   /** Every 997th ID number, for searches. */
   sampleIds: string[];
   generatedMs: number;
   insertMs: number;
 }
 
-/** Loads `count` persons with their measures and tests into the villages and communities of the database. */
-export async function loadPersons(db: Db, keys: Keys, count: number, today: string): Promise<LoadedPersons> {
+/** Loads `count` persons with their measures and tests (and visits if asked) into the villages and communities of the database. */
+export async function loadPersons(db: Db, keys: Keys, count: number, today: string, options: { visits?: boolean } = {}): Promise<LoadedPersons> {
   const rand = seededRandom(20261123);
+  // Visits draw from their own stream, so the persons, measures and tests are the same with or without them.
+  const visitRand = seededRandom(6112026);
+  const visitor = options.visits ? (await db.selectFrom('app_user').select('id').orderBy('username').executeTakeFirstOrThrow()).id : null;
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const cipher = new FieldCipher(keys);
   const codec = new PersonCodec(cipher);
@@ -59,6 +64,7 @@ export async function loadPersons(db: Db, keys: Keys, count: number, today: stri
   const persons: Record<string, unknown[]> = { id: [], name: [], id_number_enc: [], id_hash: [], birth_date: [], sex: [], org_unit_id: [], org_path: [], status: [] };
   const measures: Record<string, unknown[]> = { id: [], person_id: [], kind: [], decision_date: [], decision_received_date: [], executing_org_unit_id: [], org_path: [], term_months: [], status: [], report_in_date: [], agreement_signed_date: [] };
   const tests: Record<string, unknown[]> = { id: [], person_id: [], measure_id: [], tested_on: [], result_enc: [], org_path: [] };
+  const visits: Record<string, unknown[]> = { id: [], person_id: [], visited_on: [], visited_by: [], org_path: [] };
   const sampleIds: string[] = [];
   for (let i = 0; i < PERSONS; i++) {
     const id = randomUUID();
@@ -94,6 +100,12 @@ export async function loadPersons(db: Db, keys: Keys, count: number, today: stri
           }
           day = addMonths(day, k < 12 ? 1 : 2);
         }
+        if (visitor) {
+          const until = visitRand() < 0.1 ? addDays(reported, Math.floor(visitRand() * 365)) : TODAY;
+          for (let day = addDays(reported, 3 + Math.floor(visitRand() * 10)); day <= until && day <= TODAY; day = addDays(day, 21 + Math.floor(visitRand() * 14))) {
+            visits.id?.push(randomUUID()); visits.person_id?.push(id); visits.visited_on?.push(day); visits.visited_by?.push(visitor); visits.org_path?.push(unit.path);
+          }
+        }
       }
     } else if (r < 0.65) {
       const measureId = randomUUID();
@@ -109,8 +121,9 @@ export async function loadPersons(db: Db, keys: Keys, count: number, today: stri
   const nPersons = await bulkInsert(db, 'person', persons, { id: 'uuid', birth_date: 'date', org_unit_id: 'uuid' });
   const nMeasures = await bulkInsert(db, 'measure', measures, { id: 'uuid', person_id: 'uuid', decision_date: 'date', decision_received_date: 'date', executing_org_unit_id: 'uuid', term_months: 'int', report_in_date: 'date', agreement_signed_date: 'date' }, { deciding_agency: '清源区公安分局' });
   const nTests = await bulkInsert(db, 'drug_test', tests, { id: 'uuid', person_id: 'uuid', measure_id: 'uuid', tested_on: 'date' }, { kind: 'urine', setting: 'field' });
+  const nVisits = await bulkInsert(db, 'supervision_visit', visits, { id: 'uuid', person_id: 'uuid', visited_on: 'date', visited_by: 'uuid' }, { kind: 'homeVisit', summary: '定期走访' });
   await sql`analyze`.execute(db);
   const insertMs = performance.now() - insertStart;
 
-  return { persons: nPersons, measures: nMeasures, tests: nTests, sampleIds, generatedMs, insertMs };
+  return { persons: nPersons, measures: nMeasures, tests: nTests, visits: nVisits, sampleIds, generatedMs, insertMs };
 }
