@@ -19,7 +19,8 @@ describe('乡镇专干 sees a report-in overdue alert arrive in 预警中心 and
     const page = await signIn(platform, 'township');
     const csrf = (await page.context().cookies()).find((c) => c.name === 'qy_csrf')?.value ?? '';
     const api = platform.baseUrl;
-    const persons = (await (await page.request.get(`${api}/api/persons?pageSize=1`)).json()) as { items: { id: string; name: string }[] };
+    // A person in the register (在册): the rules watch only those, and the demo district also has deceased and departed ones.
+    const persons = (await (await page.request.get(`${api}/api/persons?status=active&pageSize=1`)).json()) as { items: { id: string; name: string }[] };
     const person = persons.items[0];
     assert.ok(person);
     const orgs = (await (await page.request.get(`${api}/api/orgs`)).json()) as { items: { id: string; name: string }[] };

@@ -12,11 +12,13 @@ describe('乡镇专干 records a test notice (通知检测) and withdraws a tran
 
   it('records a notice on the 检测记录 tab, then sends and cancels a transfer with a reason', async () => {
     const page = await signIn(platform, 'township');
+    // A person in the register (在册): a deceased or departed one cannot be handed over, and the demo district has both.
+    const listed = (await (await page.request.get(`${platform.baseUrl}/api/persons?status=active&pageSize=1`)).json()) as { items: { id: string; name: string }[] };
+    const person = listed.items[0];
+    assert.ok(person);
     await page.getByRole('menuitem', { name: '人员管理' }).click();
-    const link = page.getByTestId('persons-table').getByRole('link').nth(1);
-    await link.waitFor();
-    await link.click();
-    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    await page.getByTestId('persons-table').getByRole('link').first().waitFor();
+    await page.goto(`${platform.baseUrl}/persons/${person.id}`);
 
     await page.getByRole('tab', { name: '检测记录' }).click();
     await page.getByRole('button', { name: '通知检测', exact: true }).click();
@@ -38,7 +40,11 @@ describe('乡镇专干 records a test notice (通知检测) and withdraws a tran
     await chooseOption(page, send, '接收单位', '明德社区', '明德街道 / 明德社区');
     await send.getByLabel('移交原因').fill('拟移交明德社区');
     await send.getByRole('button', { name: '确定' }).click();
-    await send.waitFor({ state: 'hidden' });
+    await send.waitFor({ state: 'hidden' }).catch(async (error: unknown) => {
+      // Say what the dialog shows (a field message, a refusal) when it does not close.
+      console.error('移交人员 still open:', await send.innerText(), await page.locator('.ant-message').innerText().catch(() => ''));
+      throw error;
+    });
     const transfers = page.getByTestId('person-transfers');
     await transfers.getByText('待接收').waitFor();
 
