@@ -15,11 +15,13 @@ describe('乡镇专干 assesses a person as high risk and hands them over to ano
 
   it('scores the assessment from the instrument, then transfers the person and the receiver accepts', async () => {
     const page = await signIn(platform, 'township');
+    // A person in the register (在册): a deceased or departed one cannot be handed over, and the demo district has both.
+    const listed = (await (await page.request.get(`${platform.baseUrl}/api/persons?status=active&pageSize=1`)).json()) as { items: { id: string }[] };
+    const person = listed.items[0];
+    assert.ok(person);
     await page.getByRole('menuitem', { name: '人员管理' }).click();
-    const firstLink = page.getByTestId('persons-table').getByRole('link').first();
-    await firstLink.waitFor();
-    await firstLink.click();
-    await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
+    await page.getByTestId('persons-table').getByRole('link').first().waitFor();
+    await page.goto(`${platform.baseUrl}/persons/${person.id}`);
     const personUrl = page.url();
 
     await page.getByRole('tab', { name: '风险评估' }).click();
