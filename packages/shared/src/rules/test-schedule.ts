@@ -80,14 +80,15 @@ export function measureYear(measureStart: string, date: string): number {
   return year;
 }
 
-function baseMonths(year: number, policy: TestPolicy): number {
+/** Months between tests in a measure year before the risk factor (year 3 and later share the third interval). */
+export function baseTestIntervalMonths(year: number, policy: TestPolicy = DEFAULT_TEST_POLICY): number {
   return year <= 1 ? policy.year1MonthsBetween : year === 2 ? policy.year2MonthsBetween : policy.year3MonthsBetween;
 }
 
 /** Months between tests in a measure year for a risk level: base × multiplier, rounded up, at least the minimum. */
 export function testIntervalMonths(year: number, risk: RiskLevel, policy: TestPolicy = DEFAULT_TEST_POLICY): number {
   // Round to 1e-9 first so float noise (10 × 0.7 = 7.000000000000001) cannot add a month.
-  const scaled = Math.ceil(Math.round(baseMonths(year, policy) * policy.riskAdjust[risk] * 1e9) / 1e9);
+  const scaled = Math.ceil(Math.round(baseTestIntervalMonths(year, policy) * policy.riskAdjust[risk] * 1e9) / 1e9);
   return Math.max(policy.minMonthsBetween, scaled);
 }
 
@@ -111,7 +112,7 @@ export function nextTestDue(input: TestScheduleInput, policy: TestPolicy = DEFAU
   } else {
     const year = measureYear(measureStart, last);
     const months = testIntervalMonths(year, risk, policy);
-    const base = baseMonths(year, policy);
+    const base = baseTestIntervalMonths(year, policy);
     const adjusted = months !== base ? `，${RISK_LEVEL_LABELS[risk]}风险人员调整为每${months}个月` : '';
     const date = addMonths(last, months);
     due = {

@@ -16,6 +16,17 @@ import type { StoredEvent, StoredMeasure } from './supervision.repository.ts';
 export const COMMUNITY: readonly string[] = ['communityTreatment', 'communityRehab'];
 /** A person never assessed is scheduled as medium risk (the default intervals). */
 export const DEFAULT_RISK = 'medium' as const;
+
+/** Measure events grouped by measure (one pass, not a filter per measure). */
+export function eventsByMeasure<E extends { measureId: string }>(events: readonly E[]): Map<string, E[]> {
+  const byMeasure = new Map<string, E[]>();
+  for (const e of events) {
+    const list = byMeasure.get(e.measureId);
+    if (list) list.push(e);
+    else byMeasure.set(e.measureId, [e]);
+  }
+  return byMeasure;
+}
 /** 即将期满: the term ends within this many days. */
 export const ENDING_SOON_DAYS = 30;
 

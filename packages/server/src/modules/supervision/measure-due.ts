@@ -6,7 +6,7 @@ import { chinaDate } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { ExclusiveRunner } from '../../platform/db/exclusive.ts';
 import type { Platform } from '../../platform/platform.ts';
-import { DEFAULT_RISK, dueFacts, type MeasureList } from './measure-due-rules.ts';
+import { DEFAULT_RISK, dueFacts, eventsByMeasure, type MeasureList } from './measure-due-rules.ts';
 import * as repo from './measure-due.repository.ts';
 import { eventsOf, lastTestDates, openCommunityMeasuresOf } from './supervision.repository.ts';
 import type { RiskLevelSource } from './supervision.service.ts';
@@ -63,8 +63,7 @@ export class MeasureDue {
     const risks = await this.riskLevels(db, personIds);
     const paths = await repo.personPaths(db, personIds);
     const policyAt = await testPolicyResolver(db);
-    const byMeasure = new Map<string, typeof events>();
-    for (const e of events) byMeasure.set(e.measureId, [...(byMeasure.get(e.measureId) ?? []), e]);
+    const byMeasure = eventsByMeasure(events);
     const rows: repo.MeasureDueRow[] = measures.map((m) => ({
       measureId: m.id, personId: m.personId, orgPath: paths.get(m.personId) ?? m.orgPath, kind: m.kind, computedOn: today,
       ...dueFacts(m, byMeasure.get(m.id) ?? [], lastTests.get(m.personId) ?? null, risks.get(m.personId) ?? DEFAULT_RISK, policyAt(m.orgPath), today),

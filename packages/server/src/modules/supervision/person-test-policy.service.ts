@@ -1,14 +1,13 @@
-import { DEFAULT_TEST_POLICY, testIntervalMonths, testPolicySourceLabel, type PersonTestPolicyDto, type RiskLevel, type TestPolicySource } from '@qingyuan/shared';
+import { DEFAULT_TEST_POLICY, baseTestIntervalMonths, testIntervalMonths, testPolicySourceLabel, type PersonTestPolicyDto, type TestPolicySource } from '@qingyuan/shared';
 import { scopeOf } from '../../platform/access/scope.ts';
 import type { AuthedContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { findOrgUnitById } from '../orgs/index.ts';
 import { findPersonInScope } from '../persons/index.ts';
+import { DEFAULT_RISK } from './measure-due-rules.ts';
 import type { RiskLevelSource } from './supervision.service.ts';
 import { applicablePolicy, testPolicies } from './test-policies.repository.ts';
-
-const DEFAULT_RISK: RiskLevel = 'medium';
 
 /**
  * The test schedule in force for one person (检测 tab): the same resolution as every next-test date the server
@@ -43,7 +42,7 @@ export class PersonTestPolicyService {
         riskFactor: policy.riskAdjust[riskLevel],
         intervals: [1, 2, 3].map((year) => ({
           year,
-          baseMonths: year === 1 ? policy.year1MonthsBetween : year === 2 ? policy.year2MonthsBetween : policy.year3MonthsBetween,
+          baseMonths: baseTestIntervalMonths(year, policy),
           months: testIntervalMonths(year, riskLevel, policy),
         })),
         minMonthsBetween: policy.minMonthsBetween,

@@ -42,7 +42,7 @@ import { testPolicyResolver } from './test-policies.repository.ts';
 import { TestPoliciesService } from './test-policies.service.ts';
 import { NO_SOURCES, personWorklist, type WorklistSources } from './worklists-extra.ts';
 import { MeasureDue } from './measure-due.ts';
-import { COMMUNITY, DEFAULT_RISK, clockInput, codePointCompare, dueFacts, listDue } from './measure-due-rules.ts';
+import { COMMUNITY, DEFAULT_RISK, clockInput, codePointCompare, dueFacts, eventsByMeasure, listDue } from './measure-due-rules.ts';
 
 const OPEN_CONFLICT = '该人员已有同类正在执行的管控措施';
 /** Maps a field named by the clock rules back to the request field it came from. */
@@ -418,14 +418,15 @@ export class SupervisionService {
   async liveWorklistItems(db: Db, scope: Scope, underPath: string | null, list: WorklistQuery['list']): Promise<WorklistItem[]> {
     const today = this.today();
     const rows = (await repo.openMeasuresInScope(db, scope, underPath)).filter((r) => COMMUNITY.includes(r.measure.kind));
-    const events = await repo.eventsOf(db, rows.map((r) => r.measure.id));
-    const lastTests = await repo.lastTestDates(db, [...new Set(rows.map((r) => r.measure.personId))]);
-    const risks = await this.riskLevels(db, [...new Set(rows.map((r) => r.measure.personId))]);
+    const events = eventsByMeasure(await repo.eventsOf(db, rows.map((r) => r.measure.id)));
+    const personIds = [...new Set(rows.map((r) => r.measure.personId))];
+    const lastTests = await repo.lastTestDates(db, personIds);
+    const risks = await this.riskLevels(db, personIds);
     const policyAt = await testPolicyResolver(db);
     const items: WorklistItem[] = [];
     for (const { measure: m, personName } of rows) {
       const facts = dueFacts(
-        m, events.filter((e) => e.measureId === m.id), lastTests.get(m.personId) ?? null, risks.get(m.personId) ?? DEFAULT_RISK, policyAt(m.orgPath), today,
+        m, events.get(m.id) ?? [], lastTests.get(m.personId) ?? null, risks.get(m.personId) ?? DEFAULT_RISK, policyAt(m.orgPath), today,
       );
       const date = listDue(list, facts, today);
       if (!date) continue;
